@@ -1,0 +1,96 @@
+"""The pipeline: load -> validate -> derive -> render, returning what a build produces.
+
+Nothing here writes files; adapters (the MkDocs plugin, the CLI) decide where
+the output goes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from . import derive, i18n, urls
+from .errors import Diagnostic, Severity
+from .load import load_content
+from .markup import MarkupRenderer
+from .model import Content
+from .pages import render_source_pages
+from .render import SiteState, render_status_pages
+from .settings import Settings, load_settings
+from .validate import validate_content
+
+
+@dataclass(frozen=True)
+class Project:
+    """A loaded, validated project: settings, content as published at ``now``, and every diagnostic."""
+
+    settings: Settings | None
+    content: Content | None
+    now: datetime | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return self.content is not None and not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a build produces: source files for the site builder, and the banner data."""
+
+    files: dict[str, str | bytes]
+    """Path relative to the docs root -> content; ``.md`` files are pages."""
+    banner: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    """Per language: incidents that get the site-wide banner (title, url relative to the site root)."""
+
+
+def load_project(root: Path, now_for=None) -> Project:
+    """Load settings and content and check them at the build's now.
+
+    ``now_for`` maps the settings' pinned now to the build's now (see ``clock.resolve_now``).
+    """
+    settings, diagnostics = load_settings(root)
+    if settings is None:
+        return Project(None, None, None, tuple(diagnostics))
+    now = now_for(settings.pinned_now) if now_for else settings.pinned_now
+    raw, load_diagnostics = load_content(settings)
+    content, validate_diagnostics = validate_content(raw, settings)
+    diagnostics = diagnostics + load_diagnostics + validate_diagnostics
+    if now is not None:
+        content, future = derive.published(content, now)
+        diagnostics += future + derive.check_timeliness(content, now, settings.stale_after)
+    diagnostics = _deduplicate(diagnostics)
+    return Project(settings, content, now, tuple(diagnostics))
+
+
+def build_site(project: Project) -> Output:
+    """Render every output of a project that loaded without errors."""
+    if not project.ok or project.settings is None or project.content is None or project.now is None:
+        raise ValueError("build_site needs a project without errors and with a now")
+    settings, content, now = project.settings, project.content, project.now
+    statuses = derive.component_statuses(content, [c.id for c in settings.components], now)
+    state = SiteState(content, settings, now, statuses, derive.overall_indicator(content, statuses, now))
+    markup = MarkupRenderer(sanitize=not settings.allow_raw_html)
+    files: dict[str, str | bytes] = {}
+    files.update(render_source_pages(content.pages, settings))
+    files.update(render_status_pages(state, markup))
+    return Output(files=dict(sorted(files.items())), banner=_banner(state))
+
+
+def _banner(state: SiteState) -> dict[str, list[dict[str, str]]]:
+    """Banner entries per language for unresolved major or critical incidents."""
+    settings = state.settings
+    out: dict[str, list[dict[str, str]]] = {}
+    for lang in settings.languages:
+        p = urls.prefix(lang, settings.default_language)
+        out[lang] = [{"title": i18n.pick(i.title, lang, settings.default_language)[0],
+                      "url": urls.incident(p, i.id), "impact": i.impact.value}
+                     for i in derive.banner_incidents(state.content, state.now)]
+    return out
+
+
+def _deduplicate(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop exact repeats, keeping the first of each."""
+    return list(dict.fromkeys(diagnostics))

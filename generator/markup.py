@@ -1,0 +1,40 @@
+"""Markdown to safe HTML for content written by authors (summaries and updates).
+
+Raw HTML in content is cleaned to an allow-list with nh3 (no scripts, event
+handlers, ``javascript:`` URLs or frames) unless the site turns that off.
+"""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span",
+    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"}, "abbr": {"title"}, "time": {"datetime"}, "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"}, "ol": {"start"}, "*": {"lang", "dir"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+class MarkupRenderer:
+    """Converts Markdown to HTML, reusing one Markdown parser (not thread-safe)."""
+
+    def __init__(self, sanitize: bool = True) -> None:
+        self._markdown = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+        self._sanitize = sanitize
+
+    def to_html(self, text: str) -> str:
+        """Render Markdown ``text`` to (sanitised) HTML."""
+        html = self._markdown.reset().convert(text)
+        return clean_html(html) if self._sanitize else html
+
+
+def clean_html(html: str) -> str:
+    """Reduce HTML to the safe allow-list."""
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     link_rel="noopener noreferrer")

@@ -1,0 +1,195 @@
+"""Render the status pages (home, incidents, history, components) as Markdown files.
+
+Each page is a Markdown file whose body is one block of HTML, so that MkDocs,
+Zensical or any Markdown site builder can serve it. Returns ``{path: text}``;
+never writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from . import derive, i18n, urls
+from .markup import MarkupRenderer
+from .model import ComponentStatus, Content, Incident, Kind, Localized
+from .settings import Settings
+
+STATUS_ICON = {"operational": "✓", "degraded_performance": "▲", "partial_outage": "◆", "major_outage": "✕",
+               "under_maintenance": "⚙"}
+INDICATOR_ICON = {"none": "✓", "minor": "▲", "major": "◆", "critical": "✕", "maintenance": "⚙"}
+
+
+@dataclass(frozen=True)
+class SiteState:
+    """Everything derived once per build and shared by every page and language."""
+
+    content: Content
+    settings: Settings
+    now: datetime
+    statuses: dict[str, ComponentStatus]
+    indicator: str
+
+
+class PageHelper:
+    """What a template may ask for on one page: text, links, times, statuses."""
+
+    def __init__(self, state: SiteState, lang: str, url: str, markup: MarkupRenderer,
+                 html_cache: dict[tuple[str, str], str]) -> None:
+        self.state, self.lang, self.url = state, lang, url
+        self.settings = state.settings
+        self.p = urls.prefix(lang, state.settings.default_language)
+        self._markup, self._html_cache = markup, html_cache
+
+    def t(self, key: str) -> str:
+        """Interface text."""
+        return i18n.translate(self.lang, key)
+
+    def link(self, to_url: str) -> str:
+        """Relative link from this page."""
+        return urls.relative(self.url, to_url)
+
+    def text(self, localized: Localized) -> Markup:
+        """Localized plain text, marked with its language when it fell back."""
+        value, fell_back = i18n.pick(localized, self.lang, self.settings.default_language)
+        if fell_back:
+            return Markup('<span lang="{}">{}</span>').format(self._source_lang(localized), value)
+        return escape(value)
+
+    def plain(self, localized: Localized) -> str:
+        """Localized text without markup (for attributes and titles)."""
+        return i18n.pick(localized, self.lang, self.settings.default_language)[0]
+
+    def html(self, localized: Localized, cache_key: str) -> Markup:
+        """Localized Markdown rendered to HTML, with a visible note when untranslated."""
+        value, fell_back = i18n.pick(localized, self.lang, self.settings.default_language)
+        key = (cache_key, self._source_lang(localized) if fell_back else self.lang)
+        if key not in self._html_cache:
+            self._html_cache[key] = self._markup.to_html(value)
+        body = Markup(self._html_cache[key])
+        if not fell_back:
+            return body
+        note = Markup('<p class="herald-untranslated">{}</p>').format(self.t("fallback.note"))
+        return note + Markup('<div lang="{}">').format(self._source_lang(localized)) + body + Markup("</div>")
+
+    def time(self, moment: datetime | None) -> Markup:
+        """A ``<time>`` element showing the page's zone and offset."""
+        if moment is None:
+            return Markup("")
+        iso = moment.astimezone(self.settings.zone).isoformat()
+        shown = i18n.format_time(moment, self.settings.zone, self.lang)
+        return Markup('<time datetime="{}" data-herald-local>{}</time>').format(iso, shown)
+
+    def day(self, day) -> str:
+        """A calendar day."""
+        return i18n.format_day(day, self.lang)
+
+    def month(self, day) -> str:
+        """A month."""
+        return i18n.format_month(day, self.lang)
+
+    def duration(self, incident: Incident) -> str:
+        """How long it lasted (or has lasted)."""
+        return i18n.format_duration(derive.duration(incident, self.state.now), self.lang)
+
+    def component_badge(self, status: ComponentStatus | str) -> Markup:
+        """A component status as icon plus words, never colour alone."""
+        value = status.value if isinstance(status, ComponentStatus) else status
+        return Markup('<span class="herald-status herald-status--{}"><span aria-hidden="true">{}</span> {}</span>'
+                      ).format(value, STATUS_ICON[value], self.t("component." + value))
+
+    def status_badge(self, incident: Incident) -> Markup:
+        """An incident's lifecycle status as a labelled badge."""
+        status = derive.status_of(incident, self.state.now)
+        closed = status in ("resolved", "postmortem", "completed")
+        return Markup('<span class="herald-phase herald-phase--{}">{}</span>').format(
+            "closed" if closed else "open", self.t("status." + status))
+
+    def kind_label(self, incident: Incident) -> str:
+        """Incident, Maintenance, Notice or Scam warning."""
+        return self.t("kind.scam") if incident.scam_warning else self.t("kind." + incident.kind.value)
+
+    def component_name(self, component_id: str) -> Markup:
+        """A declared component's name."""
+        return self.text(self.settings.component(component_id).name)
+
+    def incident_url(self, incident: Incident) -> str:
+        """Link to an incident page."""
+        return self.link(urls.incident(self.p, incident.id))
+
+
+def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, str]:
+    """Every generated page in every language: ``{source path: markdown}``."""
+    env = _environment()
+    out: dict[str, str] = {}
+    cache: dict[tuple[str, str], str] = {}
+    zone = state.settings.zone
+    ordered = derive.newest_first(state.content.incidents, zone)
+    for lang in state.settings.languages:
+        p = urls.prefix(lang, state.settings.default_language)
+
+        def page(url: str, template: str, title: str, **context: Any) -> None:
+            helper = PageHelper(state, lang, url, markup, cache)
+            html = env.get_template(template).render(h=helper, s=state, now=state.now, **context)
+            out[urls.source_path(url)] = _page_file(title, html, context.get("description"))
+
+        page(urls.home(p), "home.html", i18n.pick(state.settings.name, lang, state.settings.default_language)[0],
+             **_home_context(state))
+        for incident in ordered:
+            page(urls.incident(p, incident.id), "incident.html",
+                 i18n.pick(incident.title, lang, state.settings.default_language)[0],
+                 incident=incident, facts=derive.current_facts(incident),
+                 resolved_at=derive.resolved_at(incident, state.now))
+        for number, chunk, total in _history_pages(ordered, state.settings.history_per_page):
+            page(urls.history(p, number), "history.html", i18n.translate(lang, "history.title"),
+                 months=derive.months(chunk, zone), number=number, total=total)
+        page(urls.components(p), "components.html", i18n.translate(lang, "components.title"))
+        for component in state.settings.components:
+            mine = [i for i in ordered if component.id in i.components]
+            page(urls.component(p, component.id), "component.html",
+                 i18n.pick(component.name, lang, state.settings.default_language)[0],
+                 component=component, incidents=mine)
+    return out
+
+
+def _home_context(state: SiteState) -> dict[str, Any]:
+    """What the home page lists."""
+    now, content = state.now, state.content
+    zone = state.settings.zone
+    active = [i for i in derive.newest_first(content.incidents, zone)
+              if i.kind is Kind.INCIDENT and derive.is_active(i, now)]
+    notices = [i for i in derive.newest_first(content.incidents, zone)
+               if i.kind is Kind.NOTICE and derive.is_active(i, now)]
+    maintenance = sorted((i for i in content.incidents if i.kind is Kind.MAINTENANCE
+                          and (derive.is_active(i, now) or derive.is_upcoming(i, now))),
+                         key=lambda i: (i.scheduled_for, i.id))  # soonest first
+    return {"active": active, "notices": notices, "maintenance": maintenance,
+            "days": derive.recent_days(content, zone, now, state.settings.home_days)}
+
+
+def _history_pages(ordered: list[Incident], per_page: int):
+    """Split incidents (newest first) into numbered pages; always at least one page."""
+    total = max(1, -(-len(ordered) // per_page))
+    for number in range(1, total + 1):
+        yield number, ordered[(number - 1) * per_page: number * per_page], total
+
+
+def _page_file(title: str, html: str, description: str | None) -> str:
+    """A Markdown page: front matter, then the HTML block."""
+    meta = {"title": title, "hide": ["toc"]}
+    if description:
+        meta["description"] = description
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
+    return f"---\n{front}---\n\n{html.strip()}\n"
+
+
+def _environment() -> jinja2.Environment:
+    """A Jinja environment for the page templates shipped in this package."""
+    return jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates"),
+                              autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=False)

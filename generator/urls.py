@@ -1,0 +1,55 @@
+"""The URL scheme: where every generated page and file lives, per language."""
+
+from __future__ import annotations
+
+from posixpath import relpath
+
+
+def prefix(lang: str, default_language: str) -> str:
+    """Folder a language is served from: '' for the default, 'zh/' for Chinese."""
+    return "" if lang == default_language else f"{lang}/"
+
+
+def home(p: str) -> str:
+    """URL of the home page (relative to the site root)."""
+    return p
+
+
+def incident(p: str, incident_id: str) -> str:
+    """URL of an incident page; the id is the permalink."""
+    return f"{p}incidents/{incident_id}/"
+
+
+def history(p: str, page: int = 1) -> str:
+    """URL of a history page (1-based)."""
+    return f"{p}history/" if page == 1 else f"{p}history/{page}/"
+
+
+def components(p: str) -> str:
+    """URL of the components index."""
+    return f"{p}components/"
+
+
+def component(p: str, component_id: str) -> str:
+    """URL of one component's page."""
+    return f"{p}components/{component_id}/"
+
+
+def source_path(url: str) -> str:
+    """The Markdown source path that MkDocs serves at ``url`` (directory URLs)."""
+    return f"{url}index.md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from the page at ``from_url`` to ``to_url``; both relative to the site root."""
+    target_dir, _, target_file = to_url.rpartition("/") if not to_url.endswith("/") else (to_url[:-1], "", "")
+    base = relpath(target_dir or ".", from_url.rstrip("/") or ".")
+    if to_url.endswith("/") or not to_url:
+        return "./" if base == "." else base + "/"
+    return target_file if base == "." else f"{base}/{target_file}"
+
+
+def alternate(url: str, lang: str, to_lang: str, default_language: str) -> str:
+    """The same page in another language."""
+    bare = url[len(prefix(lang, default_language)):]
+    return prefix(to_lang, default_language) + bare
