@@ -30,6 +30,8 @@ class RawContent:
     """Incident folder name -> its Markdown files (including nested ones, e.g. faq/)."""
     pages: list[RawFile]
     """Markdown files of the pages folder, paths relative to the project root."""
+    unreadable: frozenset[str] = frozenset()
+    """Paths that could not be read (already reported); their folders are not checked further."""
 
 
 def load_content(settings: Settings) -> tuple[RawContent, list[Diagnostic]]:
@@ -55,7 +57,7 @@ def load_content(settings: Settings) -> tuple[RawContent, list[Diagnostic]]:
         diagnostics.append(Diagnostic(settings.incidents_dir, 0, "", "too-many-files",
                                       f"more than {settings.max_files} content files",
                                       "raise limits.max_files in herald.yml if this is intended"))
-    return RawContent(folders, pages), diagnostics
+    return RawContent(folders, pages, frozenset(d.path for d in diagnostics)), diagnostics
 
 
 class _Budget:

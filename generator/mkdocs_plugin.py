@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .build import Output, build_site, load_project
+from .build import Output, Project, build_site, load_project
 from .clock import NowError, resolve_now
 from .errors import Severity
 from .i18n import HTML_LANG, LANGUAGE_NAMES, pick
@@ -39,12 +39,15 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
     def __init__(self) -> None:
         self.output: Output | None = None
         self.root: Path | None = None
+        self.preloaded: Project | None = None
+        """A project the CLI already loaded and checked, so the build does not load it twice."""
 
     def on_config(self, config: Any) -> Any:
         """Load and check the project; refuse to build (before anything is written) on errors."""
         self.root = (Path(config.config_file_path).parent / self.config.config_file).parent.resolve()
         try:
-            project = load_project(self.root, lambda pinned: resolve_now(self.config.now, os.environ, pinned))
+            project = self.preloaded or load_project(
+                self.root, lambda pinned: resolve_now(self.config.now, os.environ, pinned))
         except NowError as exc:
             raise PluginError(f"herald: {exc}") from None
         failing = [d for d in project.diagnostics if d.severity is Severity.ERROR

@@ -58,7 +58,7 @@ class PageHelper:
         """Localized plain text, marked with its language when it fell back."""
         value, fell_back = i18n.pick(localized, self.lang, self.settings.default_language)
         if fell_back:
-            return Markup('<span lang="{}">{}</span>').format(self._source_lang(localized), value)
+            return Markup('<span lang="{}">{}</span>').format(i18n.HTML_LANG[self._source_lang(localized)], value)
         return escape(value)
 
     def plain(self, localized: Localized) -> str:
@@ -75,7 +75,13 @@ class PageHelper:
         if not fell_back:
             return body
         note = Markup('<p class="herald-untranslated">{}</p>').format(self.t("fallback.note"))
-        return note + Markup('<div lang="{}">').format(self._source_lang(localized)) + body + Markup("</div>")
+        lang = i18n.HTML_LANG[self._source_lang(localized)]
+        return note + Markup('<div lang="{}">').format(lang) + body + Markup("</div>")
+
+    def _source_lang(self, localized: Localized) -> str:
+        """The language a fallback text is shown in."""
+        default = self.settings.default_language
+        return default if default in localized else next(iter(localized), default)
 
     def time(self, moment: datetime | None) -> Markup:
         """A ``<time>`` element showing the page's zone and offset."""

@@ -38,6 +38,9 @@ def validate_content(raw: RawContent, settings: Settings) -> tuple[Content, list
     diagnostics: list[Diagnostic] = []
     incidents = []
     for folder_id, files in raw.incident_folders.items():
+        folder = f"{settings.incidents_dir}/{folder_id}/"
+        if any(path.startswith(folder) for path in raw.unreadable):
+            continue  # already reported; checking the rest would only add confusing follow-on errors
         incident = _validate_incident(folder_id, files, settings, diagnostics)
         if incident is not None:
             incidents.append(incident)

@@ -1,0 +1,129 @@
+"""Shared fixtures: small Herald projects written into temporary folders."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+BASE_CONFIG = """\
+site:
+  name: {en: Example Status, zh: 示例状态}
+  url: https://status.example.com/
+  time_zone: Asia/Shanghai
+  languages: [en, zh]
+groups:
+  - id: funds
+    name: {en: Funds, zh: 资金}
+components:
+  - id: withdrawals
+    name: {en: Withdrawals, zh: 提币}
+    group: funds
+  - id: deposits
+    name: {en: Deposits, zh: 充币}
+    group: funds
+  - id: api
+    name: {en: API, zh: 接口}
+"""
+
+MKDOCS_CONFIG = """\
+site_name: Example
+docs_dir: site_src
+theme:
+  name: material
+  custom_dir: {theme}
+  font: false
+plugins:
+  - search
+  - herald
+markdown_extensions: [attr_list, md_in_html, admonition, tables]
+nav:
+  - English:
+      - Status: index.md
+      - History: history/index.md
+      - Components: components/index.md
+  - 中文:
+      - 状态: zh/index.md
+      - 历史: zh/history/index.md
+      - 组件: zh/components/index.md
+"""
+
+
+def write(root: Path, relative: str, text: str) -> Path:
+    """Write a dedented text file under ``root``."""
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+class ProjectFactory:
+    """Builds a Herald project file by file inside a temporary folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        write(root, "herald.yml", BASE_CONFIG)
+        write(root, "mkdocs.yml", MKDOCS_CONFIG.replace("{theme}", str(REPO / "theme")))
+        (root / "site_src").mkdir(exist_ok=True)
+        (root / "incidents").mkdir(exist_ok=True)
+
+    def file(self, relative: str, text: str) -> Path:
+        """Add or replace a file."""
+        return write(self.root, relative, text)
+
+    def incident(self, incident_id: str, front: str, body: str = "Summary.", updates: dict[str, str] | None = None
+                 ) -> None:
+        """Add an incident folder: incident.md plus update files ``{stem: full text}``."""
+        self.file(f"incidents/{incident_id}/incident.md", f"---\n{textwrap.dedent(front).strip()}\n---\n{body}\n")
+        for stem, text in (updates or {}).items():
+            self.file(f"incidents/{incident_id}/{stem}.md", text)
+
+
+def update(at: str, status: str, extra: str = "", body: str = "Update text.") -> str:
+    """The text of an update file."""
+    return f"---\nat: {at}\nstatus: {status}\n{textwrap.dedent(extra).strip()}\n---\n{body}\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> ProjectFactory:
+    """An empty but valid project."""
+    return ProjectFactory(tmp_path)
+
+
+@pytest.fixture
+def outage(project: ProjectFactory) -> ProjectFactory:
+    """A project with one active critical incident and one resolved minor one."""
+    return add_outage(project)
+
+
+def add_outage(project: ProjectFactory) -> ProjectFactory:
+    """Add an active critical incident (partly translated) and a resolved minor one."""
+    project.incident("2026-11-20-withdrawals-down", """
+        title: Withdrawals are down
+        impact: critical
+        components: [withdrawals]
+        started_at: 2026-11-20T08:00:00+08:00
+        facts:
+          amount: {label: Funds affected, value: Unknown}
+    """, updates={
+        "2026-11-20T0830": update("2026-11-20T08:30:00+08:00", "investigating",
+                                  "components: {withdrawals: major_outage}\nnext_update: 2026-11-20T09:30:00+08:00"),
+        "2026-11-20T1000": update("2026-11-20T10:00:00+08:00", "identified",
+                                  "next_update: 2026-11-20T12:00:00+08:00\nfacts:\n  amount: {value: 10 ETH}",
+                                  body="Cause found."),
+    })
+    project.file("incidents/2026-11-20-withdrawals-down/incident.zh.md", "---\ntitle: 提币中断\n---\n摘要。\n")
+    project.file("incidents/2026-11-20-withdrawals-down/2026-11-20T0830.zh.md", "---\n---\n正在调查。\n")
+    project.incident("2026-11-10-api-slow", """
+        title: API slow
+        impact: minor
+        components: [api]
+        started_at: 2026-11-10T10:00:00+08:00
+    """, updates={
+        "2026-11-10T1010": update("2026-11-10T10:10:00+08:00", "investigating"),
+        "2026-11-10T1100": update("2026-11-10T11:00:00+08:00", "resolved"),
+    })
+    return project
