@@ -42,6 +42,8 @@ class Output:
 
     files: dict[str, str | bytes]
     """Path relative to the docs root -> content; ``.md`` files are pages."""
+    html_pages: dict[str, str] = field(default_factory=dict)
+    """Generated pages' HTML bodies by source path; the MkDocs adapter uses them to skip re-parsing."""
     banner: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     """Per language: incidents that get the site-wide banner (title, url relative to the site root)."""
 
@@ -75,8 +77,10 @@ def build_site(project: Project) -> Output:
     markup = MarkupRenderer(sanitize=not settings.allow_raw_html)
     files: dict[str, str | bytes] = {}
     files.update(render_source_pages(content.pages, settings))
-    files.update(render_status_pages(state, markup))
-    return Output(files=dict(sorted(files.items())), banner=_banner(state))
+    status_pages = render_status_pages(state, markup)
+    files.update({path: page.as_markdown() for path, page in status_pages.items()})
+    return Output(files=dict(sorted(files.items())), html_pages={p: page.html for p, page in status_pages.items()},
+                  banner=_banner(state))
 
 
 def _banner(state: SiteState) -> dict[str, list[dict[str, str]]]:

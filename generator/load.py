@@ -40,7 +40,7 @@ def load_content(settings: Settings) -> tuple[RawContent, list[Diagnostic]]:
     budget = _Budget(settings.max_files)
     folders: dict[str, list[RawFile]] = {}
     incidents_root = settings.root / settings.incidents_dir
-    if incidents_root.is_dir():
+    if incidents_root.is_dir() and _inside(incidents_root, settings.root, diagnostics, settings):
         for folder in sorted(incidents_root.iterdir()):
             if folder.name.startswith(".") or not _inside(folder, settings.root, diagnostics, settings):
                 continue
@@ -52,7 +52,8 @@ def load_content(settings: Settings) -> tuple[RawContent, list[Diagnostic]]:
                 continue
             folders[folder.name] = _read_tree(folder, settings, budget, diagnostics)
     pages_root = settings.root / settings.pages_dir
-    pages = _read_tree(pages_root, settings, budget, diagnostics) if pages_root.is_dir() else []
+    pages = (_read_tree(pages_root, settings, budget, diagnostics)
+             if pages_root.is_dir() and _inside(pages_root, settings.root, diagnostics, settings) else [])
     if budget.exceeded:
         diagnostics.append(Diagnostic(settings.incidents_dir, 0, "", "too-many-files",
                                       f"more than {settings.max_files} content files",
@@ -120,7 +121,13 @@ def read_file(path: Path, settings: Settings, diagnostics: list[Diagnostic]) -> 
 
 
 def _inside(path: Path, root: Path, diagnostics: list[Diagnostic], settings: Settings) -> bool:
-    """True if ``path`` (after following symlinks) stays inside the project root."""
+    """True if ``path`` (after following symlinks) stays inside the project root.
+
+    Only symlinks can lead out (the walk never follows symlinked folders), so plain
+    files skip the costly resolve().
+    """
+    if not path.is_symlink():
+        return True
     try:
         path.resolve().relative_to(root.resolve())
         return True

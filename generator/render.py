@@ -40,11 +40,12 @@ class PageHelper:
     """What a template may ask for on one page: text, links, times, statuses."""
 
     def __init__(self, state: SiteState, lang: str, url: str, markup: MarkupRenderer,
-                 html_cache: dict[tuple[str, str], str]) -> None:
+                 cache: dict[tuple, str]) -> None:
         self.state, self.lang, self.url = state, lang, url
         self.settings = state.settings
         self.p = urls.prefix(lang, state.settings.default_language)
-        self._markup, self._html_cache = markup, html_cache
+        self._markup, self._html_cache = markup, cache
+        """Shared by every page of a build: rendered Markdown and formatted times are computed once."""
 
     def t(self, key: str) -> str:
         """Interface text."""
@@ -87,9 +88,12 @@ class PageHelper:
         """A ``<time>`` element showing the page's zone and offset."""
         if moment is None:
             return Markup("")
-        iso = moment.astimezone(self.settings.zone).isoformat()
-        shown = i18n.format_time(moment, self.settings.zone, self.lang)
-        return Markup('<time datetime="{}" data-herald-local>{}</time>').format(iso, shown)
+        key = ("time", moment, self.lang)
+        if key not in self._html_cache:
+            iso = moment.astimezone(self.settings.zone).isoformat()
+            shown = i18n.format_time(moment, self.settings.zone, self.lang)
+            self._html_cache[key] = Markup('<time datetime="{}" data-herald-local>{}</time>').format(iso, shown)
+        return Markup(self._html_cache[key])
 
     def day(self, day) -> str:
         """A calendar day."""
@@ -129,11 +133,24 @@ class PageHelper:
         return self.link(urls.incident(self.p, incident.id))
 
 
-def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, str]:
-    """Every generated page in every language: ``{source path: markdown}``."""
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """A generated page: its front matter and its HTML body."""
+
+    meta: dict[str, Any]
+    html: str
+
+    def as_markdown(self) -> str:
+        """The page as a Markdown file (front matter, then the HTML block) for any site builder."""
+        front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=True, width=10_000)
+        return f"---\n{front}---\n\n{self.html}\n"
+
+
+def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, RenderedPage]:
+    """Every generated page in every language: ``{source path: page}``."""
     env = _environment()
-    out: dict[str, str] = {}
-    cache: dict[tuple[str, str], str] = {}
+    out: dict[str, RenderedPage] = {}
+    cache: dict[tuple, str] = {}
     zone = state.settings.zone
     ordered = derive.newest_first(state.content.incidents, zone)
     for lang in state.settings.languages:
@@ -142,7 +159,7 @@ def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, s
         def page(url: str, template: str, title: str, **context: Any) -> None:
             helper = PageHelper(state, lang, url, markup, cache)
             html = env.get_template(template).render(h=helper, s=state, now=state.now, **context)
-            out[urls.source_path(url)] = _page_file(title, html, context.get("description"))
+            out[urls.source_path(url)] = RenderedPage({"title": title, "hide": ["toc"]}, _tidy(html))
 
         page(urls.home(p), "home.html", i18n.pick(state.settings.name, lang, state.settings.default_language)[0],
              **_home_context(state))
@@ -185,13 +202,18 @@ def _history_pages(ordered: list[Incident], per_page: int):
         yield number, ordered[(number - 1) * per_page: number * per_page], total
 
 
-def _page_file(title: str, html: str, description: str | None) -> str:
-    """A Markdown page: front matter, then the HTML block."""
-    meta = {"title": title, "hide": ["toc"]}
-    if description:
-        meta["description"] = description
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
-    return f"---\n{front}---\n\n{html.strip()}\n"
+def _tidy(html: str) -> str:
+    """Drop blank lines between tags so the page is one HTML block to any Markdown parser.
+
+    Lines inside ``<pre>`` are kept exactly: blank lines there are content.
+    """
+    out: list[str] = []
+    pre_depth = 0
+    for line in html.strip().split("\n"):
+        if line.strip() or pre_depth > 0:
+            out.append(line)
+        pre_depth = max(0, pre_depth + line.count("<pre") - line.count("</pre>"))
+    return "\n".join(out)
 
 
 def _environment() -> jinja2.Environment:
