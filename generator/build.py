@@ -16,7 +16,7 @@ from .load import load_content
 from .markup import MarkupRenderer
 from .model import Content
 from .pages import render_source_pages
-from .render import SiteState, render_status_pages
+from .render import RenderedPage, SiteState, render_status_pages
 from .settings import Settings, load_settings
 from .validate import validate_content
 
@@ -41,9 +41,14 @@ class Output:
     """What a build produces: source files for the site builder, and the banner data."""
 
     files: dict[str, str | bytes]
-    """Path relative to the docs root -> content; ``.md`` files are pages."""
-    html_pages: dict[str, str] = field(default_factory=dict)
-    """Generated pages' HTML bodies by source path; the MkDocs adapter uses them to skip re-parsing."""
+    """Hand-written pages and non-page outputs: path relative to the docs root -> content."""
+    status_pages: dict[str, RenderedPage] = field(default_factory=dict)
+    """Generated pages by source path (front matter + HTML; the MkDocs adapter skips re-parsing them)."""
+
+    def tree(self) -> dict[str, str | bytes]:
+        """Everything as a docs tree of files, generated pages as Markdown, in path order."""
+        pages = {path: page.as_markdown() for path, page in self.status_pages.items()}
+        return dict(sorted({**self.files, **pages}.items()))
     banner: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     """Per language: incidents that get the site-wide banner (title, url relative to the site root)."""
 
@@ -77,9 +82,7 @@ def build_site(project: Project) -> Output:
     markup = MarkupRenderer(sanitize=not settings.allow_raw_html)
     files: dict[str, str | bytes] = {}
     files.update(render_source_pages(content.pages, settings))
-    status_pages = render_status_pages(state, markup)
-    files.update({path: page.as_markdown() for path, page in status_pages.items()})
-    return Output(files=dict(sorted(files.items())), html_pages={p: page.html for p, page in status_pages.items()},
+    return Output(files=dict(sorted(files.items())), status_pages=render_status_pages(state, markup),
                   banner=_banner(state))
 
 

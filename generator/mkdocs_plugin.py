@@ -76,9 +76,9 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         for file in list(files):
             if file.src_uri.endswith(".md"):
                 files.remove(file)
-        for path, content in self.output.files.items():
-            if path in self.output.html_pages:
-                content = content[:content.index("\n---\n") + 5]  # front matter only; HTML comes in on_page_content
+        generated = {**self.output.files, **{path: page.front_matter()  # HTML comes in on_page_content
+                                              for path, page in self.output.status_pages.items()}}
+        for path, content in sorted(generated.items()):
             inclusion = InclusionLevel.NOT_IN_NAV if _out_of_nav(path) else InclusionLevel.UNDEFINED
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -89,7 +89,8 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         """Generated pages are HTML already: put it in without a Markdown pass (a large share of build time)."""
         assert self.output is not None
-        return self.output.html_pages.get(page.file.src_uri, html)
+        generated = self.output.status_pages.get(page.file.src_uri)
+        return generated.html if generated is not None else html
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         """Rebuild when incidents or the Herald configuration change."""

@@ -7,12 +7,12 @@ never writes.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup, escape
 
 from . import derive, i18n, urls
@@ -140,10 +140,14 @@ class RenderedPage:
     meta: dict[str, Any]
     html: str
 
+    def front_matter(self) -> str:
+        """The YAML front matter block (written as JSON values, which YAML reads as they are)."""
+        lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in sorted(self.meta.items()))
+        return f"---\n{lines}---\n"
+
     def as_markdown(self) -> str:
         """The page as a Markdown file (front matter, then the HTML block) for any site builder."""
-        front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=True, width=10_000)
-        return f"---\n{front}---\n\n{self.html}\n"
+        return f"{self.front_matter()}\n{self.html}\n"
 
 
 def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, RenderedPage]:
