@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from functools import lru_cache
+
+from babel import Locale
 from babel.dates import format_date, format_datetime
 
 from .model import Localized
@@ -113,19 +116,25 @@ def pick(text: Localized, lang: str, default: str) -> tuple[str, bool]:
     return "", False
 
 
+@lru_cache(maxsize=None)
+def _locale(lang: str) -> Locale:
+    """Babel's locale for a language (parsing one is costly; they never change)."""
+    return Locale.parse(LOCALES[lang])
+
+
 def format_time(moment: datetime, zone: ZoneInfo, lang: str) -> str:
     """A time in the page's zone, with its UTC offset, in the language's style."""
-    return format_datetime(moment.astimezone(zone), DATETIME_FORMAT[lang], tzinfo=zone, locale=LOCALES[lang])
+    return format_datetime(moment.astimezone(zone), DATETIME_FORMAT[lang], tzinfo=zone, locale=_locale(lang))
 
 
 def format_day(day: date, lang: str) -> str:
     """A calendar day with its weekday."""
-    return format_date(day, DATE_FORMAT[lang], locale=LOCALES[lang])
+    return format_date(day, DATE_FORMAT[lang], locale=_locale(lang))
 
 
 def format_month(day: date, lang: str) -> str:
     """A month and year."""
-    return format_date(day, MONTH_FORMAT[lang], locale=LOCALES[lang])
+    return format_date(day, MONTH_FORMAT[lang], locale=_locale(lang))
 
 
 def format_duration(delta: timedelta, lang: str) -> str:

@@ -160,10 +160,13 @@ def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, R
     for lang in state.settings.languages:
         p = urls.prefix(lang, state.settings.default_language)
 
-        def page(url: str, template: str, title: str, **context: Any) -> None:
+        def page(url: str, template: str, title: str, searchable: bool = True, **context: Any) -> None:
             helper = PageHelper(state, lang, url, markup, cache)
             html = env.get_template(template).render(h=helper, s=state, now=state.now, **context)
-            out[urls.source_path(url)] = RenderedPage({"title": title, "hide": ["toc"]}, _tidy(html))
+            meta: dict[str, Any] = {"title": title, "hide": ["toc"]}
+            if not searchable:  # lists that only repeat incident titles would crowd search results
+                meta["search"] = {"exclude": True}
+            out[urls.source_path(url)] = RenderedPage(meta, _tidy(html))
 
         page(urls.home(p), "home.html", i18n.pick(state.settings.name, lang, state.settings.default_language)[0],
              **_home_context(state))
@@ -173,13 +176,13 @@ def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, R
                  incident=incident, facts=derive.current_facts(incident),
                  resolved_at=derive.resolved_at(incident, state.now))
         for number, chunk, total in _history_pages(ordered, state.settings.history_per_page):
-            page(urls.history(p, number), "history.html", i18n.translate(lang, "history.title"),
+            page(urls.history(p, number), "history.html", i18n.translate(lang, "history.title"), searchable=False,
                  months=derive.months(chunk, zone), number=number, total=total)
         page(urls.components(p), "components.html", i18n.translate(lang, "components.title"))
         for component in state.settings.components:
             mine = [i for i in ordered if component.id in i.components]
             page(urls.component(p, component.id), "component.html",
-                 i18n.pick(component.name, lang, state.settings.default_language)[0],
+                 i18n.pick(component.name, lang, state.settings.default_language)[0], searchable=False,
                  component=component, incidents=mine)
     return out
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from posixpath import relpath
-
 
 def prefix(lang: str, default_language: str) -> str:
     """Folder a language is served from: '' for the default, 'zh/' for Chinese."""
@@ -41,12 +39,12 @@ def source_path(url: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """Link from the page at ``from_url`` to ``to_url``; both relative to the site root."""
-    target_dir, _, target_file = to_url.rpartition("/") if not to_url.endswith("/") else (to_url[:-1], "", "")
-    base = relpath(target_dir or ".", from_url.rstrip("/") or ".")
-    if to_url.endswith("/") or not to_url:
-        return "./" if base == "." else base + "/"
-    return target_file if base == "." else f"{base}/{target_file}"
+    """Link from the page at ``from_url`` to ``to_url``; both relative to the site root.
+
+    Pages are served as folders (``incidents/x/``), so climbing one level per ``/``
+    reaches the root; every link is relative, so the site works from a sub-path.
+    """
+    return "../" * from_url.count("/") + to_url or "./"
 
 
 def alternate(url: str, lang: str, to_lang: str, default_language: str) -> str:
