@@ -15,6 +15,7 @@ from .errors import Diagnostic, Severity
 from .load import load_content
 from .markup import MarkupRenderer
 from .model import Content
+from .outputs import render_machine_outputs, render_output_pages
 from .pages import render_source_pages
 from .render import RenderedPage, SiteState, render_status_pages
 from .settings import Settings, load_settings
@@ -82,8 +83,9 @@ def build_site(project: Project) -> Output:
     markup = MarkupRenderer(sanitize=not settings.allow_raw_html)
     files: dict[str, str | bytes] = {}
     files.update(render_source_pages(content.pages, settings))
-    return Output(files=dict(sorted(files.items())), status_pages=render_status_pages(state, markup),
-                  banner=_banner(state))
+    files.update(render_machine_outputs(state, markup))
+    pages = {**render_status_pages(state, markup), **render_output_pages(state, markup)}
+    return Output(files=dict(sorted(files.items())), status_pages=dict(sorted(pages.items())), banner=_banner(state))
 
 
 def _banner(state: SiteState) -> dict[str, list[dict[str, str]]]:

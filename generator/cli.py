@@ -115,6 +115,9 @@ def serve(root: Path, config_file: str, dev_addr: str) -> None:
     serve_with_mkdocs(root / config_file, dev_addr)
 
 
+from . import cli_authoring  # noqa: E402,F401 - registers the authoring commands on `main`
+
+
 def run() -> None:
     """Entry point: run the command; an unexpected failure is one line, not a traceback."""
     try:
