@@ -127,3 +127,7 @@ def add_outage(project: ProjectFactory) -> ProjectFactory:
         "2026-11-10T1100": update("2026-11-10T11:00:00+08:00", "resolved"),
     })
     return project
+
+
+# Session fixtures for the built demo site and the browser, shared by tests/browser and tests/gates.
+from tests.site_fixtures import browser, demo_site, demo_url, open_page  # noqa: E402,F401

@@ -1,4 +1,4 @@
-"""Browser fixtures: the demo site built once, served on 127.0.0.1, opened in Debian's chromium.
+"""Site fixtures: the demo site built once, served on 127.0.0.1, opened in Debian's chromium.
 
 Launch options follow ../shared/reference/browser-tests.md: the system browser at
 /usr/bin/chromium (never a downloaded one) with background networking disabled.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
 
 CHROMIUM = os.environ.get("HERALD_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
