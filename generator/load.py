@@ -105,6 +105,11 @@ def read_file(path: Path, settings: Settings, diagnostics: list[Diagnostic]) -> 
         diagnostics.append(Diagnostic(shown, 0, "", "unreadable", f"cannot read the file: {exc.strerror}",
                                       "check that it exists and is readable"))
         return None
+    return decode_file(data, shown, diagnostics)
+
+
+def decode_file(data: bytes, shown: str, diagnostics: list[Diagnostic]) -> RawFile | None:
+    """Decode a file's bytes as UTF-8 text (BOM allowed, NUL refused), or record why not."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

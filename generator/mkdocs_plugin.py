@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -59,7 +60,8 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
             self._log_warning(warning.format())
         self.output = build_site(project)
         settings = project.settings
-        config["site_name"] = pick(settings.name, settings.default_language, settings.default_language)[0]
+        # MkDocs themes print site_name as markup: give it escaped.
+        config["site_name"] = str(escape(pick(settings.name, settings.default_language, settings.default_language)[0]))
         config["site_url"] = settings.url
         config["extra"]["herald"] = {"banner": self.output.banner, "languages": list(settings.languages),
                                      "default_language": settings.default_language}

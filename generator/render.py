@@ -163,7 +163,8 @@ def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, R
         def page(url: str, template: str, title: str, searchable: bool = True, **context: Any) -> None:
             helper = PageHelper(state, lang, url, markup, cache)
             html = env.get_template(template).render(h=helper, s=state, now=state.now, **context)
-            meta: dict[str, Any] = {"title": title, "hide": ["toc"]}
+            # MkDocs themes print the title as markup (no autoescape), so it is given already escaped.
+            meta: dict[str, Any] = {"title": str(escape(title)), "hide": ["toc"]}
             if not searchable:  # lists that only repeat incident titles would crowd search results
                 meta["search"] = {"exclude": True}
             out[urls.source_path(url)] = RenderedPage(meta, _tidy(html))

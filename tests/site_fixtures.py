@@ -97,6 +97,9 @@ def open_page(browser, demo_url: str):
         page = context.new_page()
         requests: list[str] = []
         page.on("request", lambda request: requests.append(request.url))
+        # Record every request but let none leave the machine: tests never touch the network.
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(demo_url)
+                      else route.abort())
         page.goto(demo_url + path, wait_until="networkidle")
         return RecordedPage(page, requests)
 
