@@ -174,6 +174,7 @@ def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, R
         for incident in ordered:
             page(urls.incident(p, incident.id), "incident.html",
                  i18n.pick(incident.title, lang, state.settings.default_language)[0],
+                 searchable=state.settings.search_incidents,
                  incident=incident, facts=derive.current_facts(incident),
                  resolved_at=derive.resolved_at(incident, state.now))
         for number, chunk, total in _history_pages(ordered, state.settings.history_per_page):

@@ -158,6 +158,9 @@ class OutputIn(Strict):
     history_per_page: int = Field(50, ge=5)
     home_days: int = Field(14, ge=1, le=90)
     allow_raw_html: bool = Field(False, description="Trust raw HTML in content (turns the sanitiser off).")
+    search_incidents: bool = Field(False, description="Put incident pages in the search index. Off by default: "
+                                                      "Material fetches the whole index on every first visit, so it "
+                                                      "would grow with the incident history.")
 
 
 class ConfigIn(Strict):

@@ -43,6 +43,7 @@ class Settings:
     history_per_page: int = 50
     home_days: int = 14
     allow_raw_html: bool = False
+    search_incidents: bool = False
     incidents_dir: str = "incidents"
     pages_dir: str = "site_src"
 
@@ -102,7 +103,8 @@ def settings_from_config(config: ConfigIn, root: Path) -> Settings:
         stale_after=timedelta(hours=config.checks.stale_after_hours),
         max_file_bytes=config.limits.max_file_bytes, max_files=config.limits.max_files,
         history_per_page=config.output.history_per_page, home_days=config.output.home_days,
-        allow_raw_html=config.output.allow_raw_html, incidents_dir=config.incidents_dir,
+        allow_raw_html=config.output.allow_raw_html, search_incidents=config.output.search_incidents,
+        incidents_dir=config.incidents_dir,
         pages_dir=config.pages_dir)
 
 

@@ -28,7 +28,7 @@ def test_status_is_not_colour_alone(open_page) -> None:
 
 def test_language_switcher_reaches_the_same_incident(open_page, demo_url: str) -> None:
     page = open_page(THEFT).page
-    href = page.locator('.md-select__link[hreflang="zh-Hans"]').get_attribute("href")
+    href = page.locator('.herald-language-link[hreflang="zh-Hans"]').get_attribute("href")
     page.goto(page.url + href if not href.startswith("http") else href)
     assert page.url.rstrip("/").endswith("zh/" + THEFT.rstrip("/"))
     assert "一个热钱包资金被盗" in page.inner_text("main")
