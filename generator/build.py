@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import derive, i18n, urls
 from .errors import Diagnostic, Severity
+from .guidance import render_guidance_pages
 from .load import load_content
 from .markup import MarkupRenderer
 from .model import Content
@@ -50,6 +51,8 @@ class Output:
         """Everything as a docs tree of files, generated pages as Markdown, in path order."""
         pages = {path: page.as_markdown() for path, page in self.status_pages.items()}
         return dict(sorted({**self.files, **pages}.items()))
+    footer: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per language: the "we will never ask" notice and the official-channels link shown on every page."""
     banner: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     """Per language: incidents that get the site-wide banner (title, url relative to the site root)."""
 
@@ -84,8 +87,10 @@ def build_site(project: Project) -> Output:
     files: dict[str, str | bytes] = {}
     files.update(render_source_pages(content.pages, settings))
     files.update(render_machine_outputs(state, markup))
-    pages = {**render_status_pages(state, markup), **render_output_pages(state, markup)}
-    return Output(files=dict(sorted(files.items())), status_pages=dict(sorted(pages.items())), banner=_banner(state))
+    pages = {**render_status_pages(state, markup), **render_guidance_pages(state, markup),
+             **render_output_pages(state, markup)}
+    return Output(files=dict(sorted(files.items())), status_pages=dict(sorted(pages.items())),
+                  banner=_banner(state), footer=_footer(settings))
 
 
 def _banner(state: SiteState) -> dict[str, list[dict[str, str]]]:
@@ -97,6 +102,18 @@ def _banner(state: SiteState) -> dict[str, list[dict[str, str]]]:
         out[lang] = [{"title": i18n.pick(i.title, lang, settings.default_language)[0],
                       "url": urls.incident(p, i.id), "impact": i.impact.value}
                      for i in derive.banner_incidents(state.content, state.now)]
+    return out
+
+
+def _footer(settings: Settings) -> dict[str, dict[str, str]]:
+    """The never-ask notice per language."""
+    out = {}
+    for lang in settings.languages:
+        company = i18n.pick(settings.company, lang, settings.default_language)[0]
+        out[lang] = {"title": i18n.translate(lang, "never.title"),
+                     "text": i18n.translate(lang, "never.text").replace("{company}", company),
+                     "channels_label": i18n.translate(lang, "channels.title"),
+                     "channels_url": urls.channels(urls.prefix(lang, settings.default_language))}
     return out
 
 

@@ -61,6 +61,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "fallback.note": "This page has not been translated yet; it is shown in its original language.",
         "duration.d": "d", "duration.h": "h", "duration.min": "min", "duration.less": "less than a minute",
         "time.local": "your local time",
+        "actions.title": "What you should do", "actions.how": "how to",
+        "urgency.now": "Do now", "urgency.soon": "Soon", "urgency.optional": "Optional",
+        "faq.title": "Frequently asked questions", "faq.about": "About", "faq.link": "Link to this answer",
+        "faq.questions": "Questions and answers", "faq.empty": "No questions yet.",
+        "kb.tags": "Topics", "kb.related": "Related advice", "kb.tagged": "Topics",
+        "channels.title": "Official channels",
+        "channels.intro": "These are the only places where we publish news or talk to you. Anything else "
+                          "claiming to be us is not us: check the address letter by letter.",
+        "channel.website": "Websites", "channel.status": "Status page", "channel.email": "E-mail addresses",
+        "channel.social": "Social media", "channel.chat": "Chat channels", "channel.app": "Apps",
+        "channel.phone": "Phone", "channel.other": "Other",
+        "never.title": "What we will never ask you",
+        "never.text": "{company} will never ask for your seed phrase (recovery words), private keys, password or "
+                      "two-factor codes, will never ask you to install remote-access software, and will never ask "
+                      "you to send a \"verification\" or \"unlock\" transfer. Anyone who does is a scammer.",
     },
     "zh": {
         "indicator.none": "所有系统运行正常",
@@ -96,6 +111,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "fallback.note": "本页尚未翻译，以下为原文。",
         "duration.d": "天", "duration.h": "小时", "duration.min": "分钟", "duration.less": "不到一分钟",
         "time.local": "您的本地时间",
+        "actions.title": "您需要做什么", "actions.how": "操作指南",
+        "urgency.now": "立即", "urgency.soon": "尽快", "urgency.optional": "可选",
+        "faq.title": "常见问题", "faq.about": "关于", "faq.link": "本条回答的链接",
+        "faq.questions": "问题解答", "faq.empty": "暂无问题。",
+        "kb.tags": "主题", "kb.related": "相关安全建议", "kb.tagged": "主题",
+        "channels.title": "官方渠道",
+        "channels.intro": "我们只通过以下渠道发布消息或与您联系。任何其他自称是我们的渠道都不是我们：请逐字核对地址。",
+        "channel.website": "网站", "channel.status": "状态页", "channel.email": "电子邮箱", "channel.social": "社交媒体",
+        "channel.chat": "聊天频道", "channel.app": "应用", "channel.phone": "电话", "channel.other": "其他",
+        "never.title": "我们绝不会向您索要的信息",
+        "never.text": "{company}绝不会索要您的助记词、私钥、密码或两步验证码，绝不会要求您安装远程控制软件，"
+                      "也绝不会要求您进行任何\"验证\"或\"解冻\"转账。这样做的人都是骗子。",
     },
 }
 

@@ -7,7 +7,7 @@ with diagnostics for whatever could not be read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Diagnostic
@@ -30,6 +30,8 @@ class RawContent:
     """Incident folder name -> its Markdown files (including nested ones, e.g. faq/)."""
     pages: list[RawFile]
     """Markdown files of the pages folder, paths relative to the project root."""
+    faq_topics: list[RawFile] = field(default_factory=list)
+    """``faq/<topic>/_topic.yml`` files of the pages folder."""
     unreadable: frozenset[str] = frozenset()
     """Paths that could not be read (already reported); their folders are not checked further."""
 
@@ -54,11 +56,13 @@ def load_content(settings: Settings) -> tuple[RawContent, list[Diagnostic]]:
     pages_root = settings.root / settings.pages_dir
     pages = (_read_tree(pages_root, settings, budget, diagnostics)
              if pages_root.is_dir() and _inside(pages_root, settings.root, diagnostics, settings) else [])
+    topics = [raw for path in sorted(pages_root.glob("faq/*/_topic.yml")) if _inside(path, settings.root, diagnostics, settings)
+              and (raw := read_file(path, settings, diagnostics)) is not None] if pages_root.is_dir() else []
     if budget.exceeded:
         diagnostics.append(Diagnostic(settings.incidents_dir, 0, "", "too-many-files",
                                       f"more than {settings.max_files} content files",
                                       "raise limits.max_files in herald.yml if this is intended"))
-    return RawContent(folders, pages, frozenset(d.path for d in diagnostics)), diagnostics
+    return RawContent(folders, pages, topics, frozenset(d.path for d in diagnostics)), diagnostics
 
 
 class _Budget:

@@ -84,6 +84,42 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class Action:
+    """Something users should do because of an incident."""
+
+    key: str
+    text: Localized
+    urgency: str
+    """``now``, ``soon`` or ``optional``."""
+    link: str | None
+    """Pages-folder path of a knowledge-base article (``kb/...md``), or an https:// address."""
+
+
+@dataclass(frozen=True, slots=True)
+class FaqEntry:
+    """One question and its answer."""
+
+    id: str
+    """``<topic>/<slug>`` for the site FAQ, ``<incident id>/<slug>`` for an incident's own."""
+    topic: str
+    question: Localized
+    answer: Localized
+    """Markdown by language."""
+    tags: tuple[str, ...]
+    order: int
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class FaqTopic:
+    """A group of FAQ entries."""
+
+    id: str
+    title: Localized
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
 class Update:
     """One published update, from one file."""
 
@@ -119,6 +155,8 @@ class Incident:
     updates: tuple[Update, ...]
     source: str
     scam_warning: bool = False
+    actions: tuple[Action, ...] = ()
+    faq: tuple[FaqEntry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +167,10 @@ class SourcePage:
     """Path relative to the pages folder, in the default language (``kb/index.md``)."""
     text: Localized
     """Whole file text (front matter included) by language."""
+    title: Localized = field(default_factory=dict)
+    description: Localized = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    """Tag ids from the default-language file's front matter."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,3 +179,5 @@ class Content:
 
     incidents: tuple[Incident, ...] = ()
     pages: tuple[SourcePage, ...] = field(default_factory=tuple)
+    faq: tuple[FaqEntry, ...] = ()
+    faq_topics: tuple[FaqTopic, ...] = ()

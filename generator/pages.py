@@ -7,7 +7,9 @@ from .frontmatter import FRONT_MATTER_RE
 from .i18n import HTML_LANG, pick, translate
 from .model import SourcePage
 from .settings import Settings
-from .urls import prefix
+from markupsafe import escape
+
+from .urls import page_url, prefix, relative, tags
 
 
 def render_source_pages(pages: tuple[SourcePage, ...], settings: Settings) -> dict[str, str]:
@@ -16,9 +18,21 @@ def render_source_pages(pages: tuple[SourcePage, ...], settings: Settings) -> di
     for page in pages:
         for lang in settings.languages:
             text, fell_back = pick(page.text, lang, settings.default_language)
-            path = prefix(lang, settings.default_language) + page.path
-            out[path] = _with_fallback_note(text, lang, _source_language(page, settings)) if fell_back else text
+            p = prefix(lang, settings.default_language)
+            text = _with_fallback_note(text, lang, _source_language(page, settings)) if fell_back else text
+            out[p + page.path] = text + _tag_links(page, lang, p)
     return out
+
+
+def _tag_links(page: SourcePage, lang: str, p: str) -> str:
+    """A line linking each of the page's tags to the topic index (empty for untagged pages)."""
+    if not page.tags:
+        return ""
+    here = page_url(p, page.path)
+    links = ", ".join(f'<a href="{escape(relative(here, tags(p)))}#tag-{escape(tag)}">{escape(tag)}</a>'
+                      for tag in page.tags)
+    label = escape(translate(lang, "kb.tagged"))
+    return f'\n\n<p class="herald-page-tags">{label}: {links}</p>\n'
 
 
 def _source_language(page: SourcePage, settings: Settings) -> str:

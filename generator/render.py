@@ -152,7 +152,7 @@ class RenderedPage:
 
 def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, RenderedPage]:
     """Every generated page in every language: ``{source path: page}``."""
-    env = _environment()
+    env = environment()
     out: dict[str, RenderedPage] = {}
     cache: dict[tuple, str] = {}
     zone = state.settings.zone
@@ -161,13 +161,16 @@ def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, R
         p = urls.prefix(lang, state.settings.default_language)
 
         def page(url: str, template: str, title: str, searchable: bool = True, **context: Any) -> None:
+            from .guidance import GuidanceHelper  # guidance builds on this module
+
             helper = PageHelper(state, lang, url, markup, cache)
-            html = env.get_template(template).render(h=helper, s=state, now=state.now, **context)
+            html = env.get_template(template).render(h=helper, g=GuidanceHelper(helper), s=state, now=state.now,
+                                                     **context)
             # MkDocs themes print the title as markup (no autoescape), so it is given already escaped.
             meta: dict[str, Any] = {"title": str(escape(title)), "hide": ["toc"]}
             if not searchable:  # lists that only repeat incident titles would crowd search results
                 meta["search"] = {"exclude": True}
-            out[urls.source_path(url)] = RenderedPage(meta, _tidy(html))
+            out[urls.source_path(url)] = RenderedPage(meta, tidy(html))
 
         page(urls.home(p), "home.html", i18n.pick(state.settings.name, lang, state.settings.default_language)[0],
              **_home_context(state))
@@ -211,7 +214,7 @@ def _history_pages(ordered: list[Incident], per_page: int):
         yield number, ordered[(number - 1) * per_page: number * per_page], total
 
 
-def _tidy(html: str) -> str:
+def tidy(html: str) -> str:
     """Drop blank lines between tags so the page is one HTML block to any Markdown parser.
 
     Lines inside ``<pre>`` are kept exactly: blank lines there are content.
@@ -225,7 +228,7 @@ def _tidy(html: str) -> str:
     return "\n".join(out)
 
 
-def _environment() -> jinja2.Environment:
+def environment() -> jinja2.Environment:
     """A Jinja environment for the page templates shipped in this package."""
     return jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates"),
                               autoescape=True, trim_blocks=True, lstrip_blocks=True,

@@ -66,6 +66,48 @@ class FactTranslationIn(Strict):
     value: Text | None = None
 
 
+Urgency = Literal["now", "soon", "optional"]
+
+
+class ActionIn(Strict):
+    """Something users should do, shown as a checklist on the incident and home pages."""
+
+    text: Text = Field(description="The step, e.g. 'Change your password'.")
+    urgency: Urgency = Field("soon", description="now, soon or optional.")
+    link: Annotated[str, StringConstraints(pattern=r"^(https://\S+|[A-Za-z0-9_./-]+\.md(#[\w-]+)?)$")] | None = Field(
+        None, description="A knowledge-base page (kb/...md) or an https:// address.")
+
+
+class ActionTranslationIn(Strict):
+    """A translated action."""
+
+    text: Text
+
+
+class FaqIn(Strict):
+    """Front matter of one FAQ entry file (faq/<topic>/<slug>.md or incidents/<id>/faq/<slug>.md)."""
+
+    question: Text = Field(description="The question, as users ask it.")
+    tags: list[Id] = Field(default_factory=list)
+    order: int = Field(100, description="Position within its topic (smaller first).")
+
+
+class FaqTranslationIn(Strict):
+    """Front matter of an FAQ entry's translation."""
+
+    question: Text
+    tags: list[Id] = Field(default_factory=list)
+    order: int | None = None
+
+
+class FaqTopicIn(Strict):
+    """faq/<topic>/_topic.yml."""
+
+    title: Text
+    title_zh: Text | None = None
+    order: int = 100
+
+
 class IncidentIn(Strict):
     """Front matter of ``incidents/<id>/incident.md``."""
 
@@ -80,6 +122,7 @@ class IncidentIn(Strict):
     facts: dict[Id, FactIn] = Field(default_factory=dict, description="Key facts by id.")
     tags: list[Id] = Field(default_factory=list, description="Tags linking knowledge-base articles.")
     scam_warning: bool = Field(False, description="A notice warning users about scams.")
+    actions: dict[Id, ActionIn] = Field(default_factory=dict, description="What users should do, by id.")
 
 
 class UpdateIn(Strict):
@@ -98,6 +141,7 @@ class IncidentTranslationIn(Strict):
 
     title: Text | None = None
     facts: dict[Id, FactTranslationIn] = Field(default_factory=dict)
+    actions: dict[Id, ActionTranslationIn] = Field(default_factory=dict)
 
 
 class UpdateTranslationIn(Strict):
@@ -163,6 +207,15 @@ class OutputIn(Strict):
                                                       "would grow with the incident history.")
 
 
+class ChannelIn(Strict):
+    """One official channel users can trust."""
+
+    kind: Literal["website", "status", "email", "social", "chat", "app", "phone", "other"]
+    name: Localized
+    address: Text = Field(description="URL, e-mail address, handle or number, exactly as users see it.")
+    note: Localized | None = None
+
+
 class ConfigIn(Strict):
     """The whole of ``herald.yml``."""
 
@@ -172,5 +225,7 @@ class ConfigIn(Strict):
     checks: ChecksIn = Field(default_factory=ChecksIn)
     limits: LimitsIn = Field(default_factory=LimitsIn)
     output: OutputIn = Field(default_factory=OutputIn)
+    channels: list[ChannelIn] = Field(default_factory=list, description="Official channels.")
+    company: Localized | None = Field(None, description="Company name used in 'we will never ask' notices.")
     incidents_dir: str = "incidents"
     pages_dir: str = "site_src"

@@ -23,6 +23,16 @@ CONFIG_NAME = "herald.yml"
 
 
 @dataclass(frozen=True, slots=True)
+class Channel:
+    """An official channel (website, social account, support address, app listing)."""
+
+    kind: str
+    name: Localized
+    address: str
+    note: Localized
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Validated project settings."""
 
@@ -46,6 +56,8 @@ class Settings:
     search_incidents: bool = False
     incidents_dir: str = "incidents"
     pages_dir: str = "site_src"
+    channels: tuple[Channel, ...] = ()
+    company: Localized = None  # type: ignore[assignment]
 
     @property
     def default_language(self) -> str:
@@ -105,7 +117,10 @@ def settings_from_config(config: ConfigIn, root: Path) -> Settings:
         history_per_page=config.output.history_per_page, home_days=config.output.home_days,
         allow_raw_html=config.output.allow_raw_html, search_incidents=config.output.search_incidents,
         incidents_dir=config.incidents_dir,
-        pages_dir=config.pages_dir)
+        pages_dir=config.pages_dir,
+        channels=tuple(Channel(c.kind, localize(c.name, default), c.address, localize(c.note, default))
+                       for c in config.channels),
+        company=localize(config.company, default) or localize(config.site.name, default))
 
 
 def localize(value: str | Mapping[str, str] | None, default_language: str) -> dict[str, str]:

@@ -33,6 +33,29 @@ def component(p: str, component_id: str) -> str:
     return f"{p}components/{component_id}/"
 
 
+def page_url(p: str, source: str) -> str:
+    """URL of a hand-written page from its path in the pages folder (``kb/x.md`` -> ``kb/x/``)."""
+    stem = source[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return p + stem[: -len("index")]
+    return f"{p}{stem}/"
+
+
+def faq(p: str) -> str:
+    """URL of the FAQ page."""
+    return f"{p}faq/"
+
+
+def tags(p: str) -> str:
+    """URL of the knowledge-base tag index."""
+    return f"{p}kb/tags/"
+
+
+def channels(p: str) -> str:
+    """URL of the official-channels page."""
+    return f"{p}official-channels/"
+
+
 def source_path(url: str) -> str:
     """The Markdown source path that MkDocs serves at ``url`` (directory URLs)."""
     return f"{url}index.md"

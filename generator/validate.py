@@ -9,14 +9,15 @@ translations that match an original.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from .diagnose import near, validate_model
 from .errors import Diagnostic, Severity
 from .frontmatter import FrontMatter, parse_front_matter
 from .load import RawContent, RawFile
-from .model import (INCIDENT_STATUSES, MAINTENANCE_STATUSES, ComponentStatus, Content, Fact, Impact,
+from .faq import is_faq_entry, validate_entries, validate_topics
+from .model import (INCIDENT_STATUSES, MAINTENANCE_STATUSES, Action, ComponentStatus, Content, Fact, Impact,
                     Incident, Kind, SourcePage, Update)
 from .schema import ID_PATTERN, IncidentIn, IncidentTranslationIn, UpdateIn, UpdateTranslationIn
 from .settings import Settings
@@ -36,20 +37,27 @@ class _Parsed:
 def validate_content(raw: RawContent, settings: Settings) -> tuple[Content, list[Diagnostic]]:
     """Turn raw files into a Content model, collecting every diagnostic."""
     diagnostics: list[Diagnostic] = []
+    prefix = settings.pages_dir + "/"
+    faq_files = [file for file in raw.pages if is_faq_entry(file.path[len(prefix):])]
+    pages = _collect_pages([file for file in raw.pages if file not in faq_files], settings, diagnostics)
+    known_pages = frozenset(page.path for page in pages)
     incidents = []
     for folder_id, files in raw.incident_folders.items():
         folder = f"{settings.incidents_dir}/{folder_id}/"
         if any(path.startswith(folder) for path in raw.unreadable):
             continue  # already reported; checking the rest would only add confusing follow-on errors
-        incident = _validate_incident(folder_id, files, settings, diagnostics)
+        incident = _validate_incident(folder_id, files, settings, known_pages, diagnostics)
         if incident is not None:
             incidents.append(incident)
-    pages = _collect_pages(raw.pages, settings, diagnostics)
+    faq = validate_entries(faq_files, prefix + "faq/", lambda relative: tuple(relative.split("/", 1)), settings,
+                           diagnostics)
+    topics = validate_topics(raw.faq_topics, settings, diagnostics)
     diagnostics.sort(key=lambda d: (d.path, d.line))
-    return Content(incidents=tuple(incidents), pages=tuple(pages)), diagnostics
+    return Content(incidents=tuple(incidents), pages=tuple(pages), faq=tuple(faq),
+                   faq_topics=tuple(topics)), diagnostics
 
 
-def _validate_incident(folder_id: str, files: list[RawFile], settings: Settings,
+def _validate_incident(folder_id: str, files: list[RawFile], settings: Settings, known_pages: frozenset[str],
                        out: list[Diagnostic]) -> Incident | None:
     """Validate one incident folder; None if it has errors."""
     folder = f"{settings.incidents_dir}/{folder_id}"
@@ -57,7 +65,11 @@ def _validate_incident(folder_id: str, files: list[RawFile], settings: Settings,
     if not re.match(ID_PATTERN, folder_id):
         out.append(Diagnostic(folder, 0, "", "bad-id", f"incident id '{folder_id}' is not valid",
                               "use lowercase letters, digits and hyphens, e.g. 2026-11-20-withdrawals-paused"))
+    faq_files = [f for f in files if f.path.startswith(folder + "/faq/") and f.path.count("/") == folder.count("/") + 2]
+    files = [f for f in files if f not in faq_files]
     base, base_translations, updates, update_translations = _classify(folder, files, settings, out)
+    faq = validate_entries(faq_files, folder + "/", lambda relative: (folder_id, relative.split("/", 1)[1]),
+                           settings, out)
     if base is None:
         out.append(Diagnostic(folder, 0, "", "missing-incident-file", "the folder has no incident.md",
                               "add incident.md with title, kind, impact, components and started_at"))
@@ -68,8 +80,10 @@ def _validate_incident(folder_id: str, files: list[RawFile], settings: Settings,
     update_tr = {key: (_parse_as(p, UpdateTranslationIn, out), p) for key, p in update_translations.items()}
     if meta is None or len(out) > start:
         return None
-    incident = _assemble(folder_id, base, meta, parsed_updates, translations, update_tr, settings)
+    incident = replace(_assemble(folder_id, base, meta, parsed_updates, translations, update_tr, settings),
+                       faq=tuple(faq))
     out.extend(_cross_check(incident, base, meta, parsed_updates, translations, update_tr, settings))
+    out.extend(_check_action_links(incident, base, known_pages, settings))
     if any(d.severity is Severity.ERROR for d in out[start:]):
         return None
     return incident
@@ -85,7 +99,7 @@ def _classify(folder: str, files: list[RawFile], settings: Settings, out: list[D
         name = raw.path[len(folder) + 1:]
         if "/" in name:
             out.append(Diagnostic(raw.path, 0, "", "unexpected-file", "unexpected sub-folder in an incident folder",
-                                  "updates sit directly in the incident folder"))
+                                  "updates sit directly in the incident folder; FAQ entries in its faq/ folder"))
             continue
         stem, lang = _split_language(name[:-3])
         if lang is not None and lang not in settings.languages[1:]:
@@ -148,7 +162,11 @@ def _assemble(folder_id, base: _Parsed, meta: IncidentIn, updates, translations,
         built.append(_build_update(folder_id, stem, update_meta, parsed, update_tr, settings))
     built.sort(key=lambda u: (u.at, u.id))  # time order; id breaks ties so the order is total
     components = tuple(dict.fromkeys(list(meta.components) + [c for u in built for c, _ in u.components]))
+    actions = tuple(Action(key, {default: a.text} | {lang: t.actions[key].text for lang, (t, _) in translations.items()
+                                                     if t and key in t.actions}, a.urgency, a.link)
+                    for key, a in meta.actions.items())
     return Incident(
+        actions=actions,
         id=folder_id, kind=Kind(meta.kind), title=title, impact=Impact(meta.impact), components=components,
         started_at=meta.started_at, detected_at=meta.detected_at, scheduled_for=meta.scheduled_for,
         scheduled_until=meta.scheduled_until, summary=summary, facts=facts, tags=tuple(meta.tags),
@@ -284,6 +302,7 @@ def _unknown_component(path: str, line: int, field: str, component: str, declare
 def _collect_pages(files: list[RawFile], settings: Settings, out: list[Diagnostic]) -> list[SourcePage]:
     """Group hand-written pages with their translations (``x.md`` + ``x.zh.md``)."""
     by_base: dict[str, dict[str, str]] = {}
+    metas: dict[str, dict[str, dict]] = {}
     prefix = settings.pages_dir + "/"
     for raw in files:
         relative = raw.path[len(prefix):]
@@ -293,4 +312,42 @@ def _collect_pages(files: list[RawFile], settings: Settings, out: list[Diagnosti
                                   f"translations are named <page>.{'|'.join(settings.languages[1:])}.md"))
             continue
         by_base.setdefault(stem + ".md", {})[lang or settings.default_language] = raw.text
-    return [SourcePage(path, texts) for path, texts in sorted(by_base.items())]
+        metas.setdefault(stem + ".md", {})[lang or settings.default_language] = _page_meta(raw, out)
+    return [_source_page(path, texts, metas[path], settings) for path, texts in sorted(by_base.items())]
+
+
+def _page_meta(raw: RawFile, out: list[Diagnostic]) -> dict:
+    """A hand-written page's front matter (empty when it has none); malformed YAML is reported."""
+    if not raw.text.startswith("---"):
+        return {}
+    front, diagnostics = parse_front_matter(raw.text, raw.path)
+    out.extend(diagnostics)
+    meta = front.meta if front else {}
+    tags = meta.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) and re.match(ID_PATTERN, t) for t in tags):
+        out.append(Diagnostic(raw.path, front.line_of(("tags",)) if front else 1, "tags", "bad-value",
+                              "tags must be a list of ids", "write e.g. tags: [phishing, 2fa]"))
+        meta = {**meta, "tags": []}
+    return meta
+
+
+def _source_page(path: str, texts: dict[str, str], metas: dict[str, dict], settings: Settings) -> SourcePage:
+    """A SourcePage with its titles, descriptions and tags."""
+    def field(name: str) -> dict[str, str]:
+        return {lang: str(meta[name]) for lang, meta in metas.items() if isinstance(meta.get(name), (str, int))}
+    default_meta = metas.get(settings.default_language) or next(iter(metas.values()))
+    return SourcePage(path, texts, field("title"), field("description"), tuple(default_meta.get("tags", [])))
+
+
+
+def _check_action_links(incident: Incident, base: _Parsed, known: frozenset[str], settings: Settings
+                        ) -> list[Diagnostic]:
+    """An action's link must name a page that exists (or be an https:// address)."""
+    out = []
+    for action in incident.actions:
+        if action.link and not action.link.startswith("https://") and action.link.split("#")[0] not in known:
+            out.append(Diagnostic(base.raw.path, base.front.line_of(("actions", action.key, "link")),
+                                  f"actions.{action.key}.link", "unknown-page",
+                                  f"'{action.link}' is not a page in {settings.pages_dir}/",
+                                  near(action.link, sorted(known)) or "link a page such as kb/index.md"))
+    return out
