@@ -6,7 +6,7 @@ clock or a file, so the same content and the same now derive the same state.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -59,12 +59,11 @@ def published(content: Content, now: datetime) -> tuple[Content, list[Diagnostic
                                           Severity.WARNING))
         if visible:
             incidents.append(_replace_updates(incident, visible))
-    return Content(incidents=tuple(incidents), pages=content.pages), diagnostics
+    return replace(content, incidents=tuple(incidents)), diagnostics
 
 
 def _replace_updates(incident: Incident, updates: tuple[Update, ...]) -> Incident:
     """A copy of ``incident`` with other updates."""
-    from dataclasses import replace
     return incident if updates == incident.updates else replace(incident, updates=updates)
 
 
