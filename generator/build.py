@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import derive, i18n, urls
+from . import derive, i18n, uptime, urls
 from .errors import Diagnostic, Severity
 from .guidance import render_guidance_pages
 from .load import load_content
@@ -72,6 +72,7 @@ def load_project(root: Path, now_for=None) -> Project:
     if now is not None:
         content, future = derive.published(content, now)
         diagnostics += future + derive.check_timeliness(content, now, settings.stale_after)
+        diagnostics += derive.check_commitments(content, now)
     diagnostics = _deduplicate(diagnostics)
     return Project(settings, content, now, tuple(diagnostics))
 
@@ -82,7 +83,12 @@ def build_site(project: Project) -> Output:
         raise ValueError("build_site needs a project without errors and with a now")
     settings, content, now = project.settings, project.content, project.now
     statuses = derive.component_statuses(content, [c.id for c in settings.components], now)
-    state = SiteState(content, settings, now, statuses, derive.overall_indicator(content, statuses, now))
+    component_ids = [c.id for c in settings.components]
+    spans = {c: uptime.component_spans(content, [c], now) for c in component_ids}
+    spans[""] = [span for c in component_ids for span in spans[c]]
+    history = {key: uptime.history(value, settings.zone, now) for key, value in spans.items()}
+    state = SiteState(content, settings, now, statuses, derive.overall_indicator(content, statuses, now),
+                      uptime=history, spans=spans)
     markup = MarkupRenderer(sanitize=not settings.allow_raw_html)
     files: dict[str, str | bytes] = {}
     files.update(render_source_pages(content.pages, settings))

@@ -258,6 +258,14 @@ def check_timeliness(content: Content, now: datetime, stale_after: timedelta) ->
     return out
 
 
+def check_commitments(content: Content, now: datetime) -> list[Diagnostic]:
+    """Warnings: a pending commitment is past its due time."""
+    return [Diagnostic(incident.source, 0, f"commitments.{c.key}", "overdue-commitment",
+                       f"commitment '{c.key}' was due {c.due.isoformat()}, {_hours(now - c.due)} ago, and is still pending",
+                       "mark it done (with done_at and a link) or missed (with an explanation)", Severity.WARNING)
+            for incident in content.incidents for c in incident.commitments if c.state == "pending" and now > c.due]
+
+
 def _hours(delta: timedelta) -> str:
     """A rough human duration for messages."""
     hours = delta.total_seconds() / 3600

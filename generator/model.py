@@ -96,6 +96,20 @@ class Action:
 
 
 @dataclass(frozen=True, slots=True)
+class Commitment:
+    """A promise made to users, with a due time and what became of it."""
+
+    key: str
+    text: Localized
+    due: datetime
+    state: str
+    """``pending``, ``done`` or ``missed`` (as declared; "overdue" is derived at now)."""
+    done_at: datetime | None
+    link: str | None
+    explanation: Localized
+
+
+@dataclass(frozen=True, slots=True)
 class FaqEntry:
     """One question and its answer."""
 
@@ -157,6 +171,7 @@ class Incident:
     scam_warning: bool = False
     actions: tuple[Action, ...] = ()
     faq: tuple[FaqEntry, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

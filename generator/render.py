@@ -8,7 +8,7 @@ never writes.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -34,6 +34,10 @@ class SiteState:
     now: datetime
     statuses: dict[str, ComponentStatus]
     indicator: str
+    uptime: dict[str, list] = field(default_factory=dict)
+    """90 days (uptime.Day) per component id, and for the whole page under ""."""
+    spans: dict[str, list] = field(default_factory=dict)
+    """Status spans (uptime.Span) per component id, and for the whole page under ""."""
 
 
 class PageHelper:
@@ -161,11 +165,12 @@ def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, R
         p = urls.prefix(lang, state.settings.default_language)
 
         def page(url: str, template: str, title: str, searchable: bool = True, **context: Any) -> None:
-            from .guidance import GuidanceHelper  # guidance builds on this module
+            from .guidance import GuidanceHelper  # these helpers build on this module
+            from .scorecard import RecordHelper
 
             helper = PageHelper(state, lang, url, markup, cache)
-            html = env.get_template(template).render(h=helper, g=GuidanceHelper(helper), s=state, now=state.now,
-                                                     **context)
+            html = env.get_template(template).render(h=helper, g=GuidanceHelper(helper), r=RecordHelper(helper),
+                                                     s=state, now=state.now, **context)
             # MkDocs themes print the title as markup (no autoescape), so it is given already escaped.
             meta: dict[str, Any] = {"title": str(escape(title)), "hide": ["toc"]}
             if not searchable:  # lists that only repeat incident titles would crowd search results
@@ -186,9 +191,15 @@ def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, R
         page(urls.components(p), "components.html", i18n.translate(lang, "components.title"))
         for component in state.settings.components:
             mine = [i for i in ordered if component.id in i.components]
-            page(urls.component(p, component.id), "component.html",
-                 i18n.pick(component.name, lang, state.settings.default_language)[0], searchable=False,
+            name = i18n.pick(component.name, lang, state.settings.default_language)[0]
+            page(urls.component(p, component.id), "component.html", name, searchable=False,
                  component=component, incidents=mine)
+            page(urls.component_uptime(p, component.id), "uptime.html", name, searchable=False,
+                 key=component.id, component=component)
+        page(urls.uptime(p), "uptime.html", i18n.translate(lang, "uptime.title"), searchable=False, key="",
+             component=None)
+        page(urls.track_record(p), "track_record.html", i18n.translate(lang, "record.title"),
+             incidents=[i for i in ordered if i.kind is Kind.INCIDENT])
     return out
 
 

@@ -108,6 +108,25 @@ class FaqTopicIn(Strict):
     order: int = 100
 
 
+class CommitmentIn(Strict):
+    """A promise to users: due by a time; pending, done (with date and link) or missed (with explanation)."""
+
+    text: Text = Field(description="The promise, e.g. 'Full compensation for affected users'.")
+    due: Time = Field(description="When it is due, with offset.")
+    state: Literal["pending", "done", "missed"] = "pending"
+    done_at: Time | None = Field(None, description="When it was done (state: done).")
+    link: Annotated[str, StringConstraints(pattern=r"^(https://\S+|[A-Za-z0-9_./-]+\.md(#[\w-]+)?)$")] | None = Field(
+        None, description="Evidence: a page of the site or an https:// address (state: done).")
+    explanation: Text | None = Field(None, description="Why it was missed (state: missed).")
+
+
+class CommitmentTranslationIn(Strict):
+    """A translated commitment."""
+
+    text: Text | None = None
+    explanation: Text | None = None
+
+
 class IncidentIn(Strict):
     """Front matter of ``incidents/<id>/incident.md``."""
 
@@ -123,6 +142,7 @@ class IncidentIn(Strict):
     tags: list[Id] = Field(default_factory=list, description="Tags linking knowledge-base articles.")
     scam_warning: bool = Field(False, description="A notice warning users about scams.")
     actions: dict[Id, ActionIn] = Field(default_factory=dict, description="What users should do, by id.")
+    commitments: dict[Id, CommitmentIn] = Field(default_factory=dict, description="Promises to users, by id.")
 
 
 class UpdateIn(Strict):
@@ -142,6 +162,7 @@ class IncidentTranslationIn(Strict):
     title: Text | None = None
     facts: dict[Id, FactTranslationIn] = Field(default_factory=dict)
     actions: dict[Id, ActionTranslationIn] = Field(default_factory=dict)
+    commitments: dict[Id, CommitmentTranslationIn] = Field(default_factory=dict)
 
 
 class UpdateTranslationIn(Strict):

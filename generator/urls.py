@@ -41,6 +41,21 @@ def page_url(p: str, source: str) -> str:
     return f"{p}{stem}/"
 
 
+def component_uptime(p: str, component_id: str) -> str:
+    """URL of a component's monthly uptime calendar."""
+    return f"{p}components/{component_id}/uptime/"
+
+
+def uptime(p: str) -> str:
+    """URL of the whole page's monthly uptime calendar."""
+    return f"{p}uptime/"
+
+
+def track_record(p: str) -> str:
+    """URL of the track-record page."""
+    return f"{p}track-record/"
+
+
 def faq(p: str) -> str:
     """URL of the FAQ page."""
     return f"{p}faq/"

@@ -17,7 +17,7 @@ from .errors import Diagnostic, Severity
 from .frontmatter import FrontMatter, parse_front_matter
 from .load import RawContent, RawFile
 from .faq import is_faq_entry, validate_entries, validate_topics
-from .model import (INCIDENT_STATUSES, MAINTENANCE_STATUSES, Action, ComponentStatus, Content, Fact, Impact,
+from .model import (INCIDENT_STATUSES, MAINTENANCE_STATUSES, Action, Commitment, ComponentStatus, Content, Fact, Impact,
                     Incident, Kind, SourcePage, Update)
 from .schema import ID_PATTERN, IncidentIn, IncidentTranslationIn, UpdateIn, UpdateTranslationIn
 from .settings import Settings
@@ -165,12 +165,22 @@ def _assemble(folder_id, base: _Parsed, meta: IncidentIn, updates, translations,
     actions = tuple(Action(key, {default: a.text} | {lang: t.actions[key].text for lang, (t, _) in translations.items()
                                                      if t and key in t.actions}, a.urgency, a.link)
                     for key, a in meta.actions.items())
+    commitments = tuple(_commitment(key, c, translations, default) for key, c in meta.commitments.items())
     return Incident(
-        actions=actions,
+        actions=actions, commitments=commitments,
         id=folder_id, kind=Kind(meta.kind), title=title, impact=Impact(meta.impact), components=components,
         started_at=meta.started_at, detected_at=meta.detected_at, scheduled_for=meta.scheduled_for,
         scheduled_until=meta.scheduled_until, summary=summary, facts=facts, tags=tuple(meta.tags),
         updates=tuple(built), source=base.raw.path, scam_warning=meta.scam_warning)
+
+
+def _commitment(key: str, c, translations, default: str) -> Commitment:
+    """A Commitment with its translations."""
+    def localized(attr: str) -> dict[str, str]:
+        base = {default: getattr(c, attr)} if getattr(c, attr) else {}
+        return base | {lang: getattr(t.commitments[key], attr) for lang, (t, _) in translations.items()
+                       if t and key in t.commitments and getattr(t.commitments[key], attr)}
+    return Commitment(key, localized("text"), c.due, c.state, c.done_at, c.link, localized("explanation"))
 
 
 def _translated(translations, key: str, attr: str) -> dict[str, str]:
@@ -222,6 +232,7 @@ def _cross_check(incident: Incident, base: _Parsed, meta: IncidentIn, updates, t
         out.append(Diagnostic(path, front.line_of(("detected_at",)), "detected_at", "time-order",
                               "detected_at is before started_at", "a problem is detected after it starts"))
     out += _check_kind(incident, base)
+    out += _check_commitments(meta, base)
     known_facts = set(meta.facts)
     for update in incident.updates:
         update_meta, parsed = updates[update.id]
@@ -342,12 +353,28 @@ def _source_page(path: str, texts: dict[str, str], metas: dict[str, dict], setti
 
 def _check_action_links(incident: Incident, base: _Parsed, known: frozenset[str], settings: Settings
                         ) -> list[Diagnostic]:
-    """An action's link must name a page that exists (or be an https:// address)."""
+    """Action and commitment links must name a page that exists (or be an https:// address)."""
     out = []
-    for action in incident.actions:
-        if action.link and not action.link.startswith("https://") and action.link.split("#")[0] not in known:
-            out.append(Diagnostic(base.raw.path, base.front.line_of(("actions", action.key, "link")),
-                                  f"actions.{action.key}.link", "unknown-page",
-                                  f"'{action.link}' is not a page in {settings.pages_dir}/",
-                                  near(action.link, sorted(known)) or "link a page such as kb/index.md"))
+    linked = [("actions", a.key, a.link) for a in incident.actions] + \
+             [("commitments", c.key, c.link) for c in incident.commitments]
+    for section, key, link in linked:
+        if link and not link.startswith("https://") and link.split("#")[0] not in known:
+            out.append(Diagnostic(base.raw.path, base.front.line_of((section, key, "link")),
+                                  f"{section}.{key}.link", "unknown-page",
+                                  f"'{link}' is not a page in {settings.pages_dir}/",
+                                  near(link, sorted(known)) or "link a page such as kb/index.md"))
+    return out
+
+
+def _check_commitments(meta: IncidentIn, base: _Parsed) -> list[Diagnostic]:
+    """Done commitments need a date; missed ones an explanation."""
+    out = []
+    for key, c in meta.commitments.items():
+        line = base.front.line_of(("commitments", key))
+        if c.state == "done" and c.done_at is None:
+            out.append(Diagnostic(base.raw.path, line, f"commitments.{key}.done_at", "missing-field",
+                                  "a done commitment needs done_at", "add done_at: <when it was done>"))
+        if c.state == "missed" and not c.explanation:
+            out.append(Diagnostic(base.raw.path, line, f"commitments.{key}.explanation", "missing-field",
+                                  "a missed commitment needs an explanation", "say why, and what happens now"))
     return out
