@@ -13,7 +13,7 @@ Downtime weighting (documented in README): major outage 100 %, partial outage
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from . import derive
@@ -84,10 +84,14 @@ def component_spans(content: Content, component_ids: list[str], now: datetime) -
 
 
 def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    """Local midnight to next local midnight (23 or 25 hours apart on daylight-saving days)."""
+    """Local midnight to next local midnight (23 or 25 hours apart on daylight-saving days), in UTC.
+
+    In UTC because Python subtracts two datetimes sharing one tzinfo as wall-clock times,
+    which would make every local day 24 hours long.
+    """
     start = datetime.combine(day, time(0), tzinfo=zone)
     end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
-    return start, end
+    return start.astimezone(timezone.utc), end.astimezone(timezone.utc)
 
 
 def summarize_day(spans: list[Span], day: date, zone: ZoneInfo, now: datetime) -> Day:
