@@ -18,6 +18,7 @@ from .markup import MarkupRenderer
 from .model import Content
 from .outputs import render_machine_outputs, render_output_pages
 from .pages import render_source_pages
+from .record_json import render_record_json
 from .render import RenderedPage, SiteState, render_status_pages
 from .settings import Settings, load_settings
 from .validate import validate_content
@@ -93,6 +94,7 @@ def build_site(project: Project) -> Output:
     files: dict[str, str | bytes] = {}
     files.update(render_source_pages(content.pages, settings))
     files.update(render_machine_outputs(state, markup))
+    files.update(render_record_json(state))
     pages = {**render_status_pages(state, markup), **render_guidance_pages(state, markup),
              **render_output_pages(state, markup)}
     return Output(files=dict(sorted(files.items())), status_pages=dict(sorted(pages.items())),

@@ -179,3 +179,16 @@ def test_track_record_median_and_share(promises: ProjectFactory) -> None:
     assert (track.promises_kept, track.promises_due) == (1, 3)
     assert track.kept_share == pytest.approx(100 / 3)
     assert (track.commitments_done, track.commitments_missed, track.commitments_overdue) == (1, 1, 1)
+
+
+def test_uptime_and_record_in_json(berlin: ProjectFactory) -> None:
+    import json
+    files = build_site(load_project(berlin.root, lambda pinned: NOW)).files
+    data = json.loads(files["api/herald/uptime.json"])
+    api = next(c for c in data["components"] if c["id"] == "api")
+    assert api["uptime_percent"] == pytest.approx(100 * (1 - 2.7 / 2149), abs=1e-4)
+    assert {"date": "2026-10-25", "worst": "major_outage", "downtime_seconds": 5760,
+            "incidents": ["2026-10-24-night", "2026-10-25-partial"]} in api["days"]
+    record_data = json.loads(files["api/herald/record.json"])
+    night = next(i for i in record_data["incidents"] if i["id"] == "2026-10-24-night")
+    assert night["first_update_after_seconds"] == 600 and night["duration_seconds"] == 7200
