@@ -12,3 +12,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 python3 -m pip install -q --disable-pip-version-check -e ".[test]"
+# The Nu HTML Checker, from the npm registry (runs on the machine's Java).
+tools="$HOME/.cache/herald-tools"
+if [ ! -f "$tools/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
+  command -v npm >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; }
+  npm install --no-save --no-audit --no-fund --silent --prefix "$tools" vnu-jar@26.9.27
+fi
