@@ -1,6 +1,8 @@
 """Time Herald's full build at N synthetic incidents against a plain Material build of as many pages.
 
-Usage: python benchmarks/build_time.py 100 1000 5000   (writes into benchmarks/work/, prints a table)
+Usage: python benchmarks/build_time.py [--search-incidents] 100 1000 5000
+(writes into benchmarks/work/, prints a table; --search-incidents puts incident pages in the search
+index, as the plain build does with all its pages)
 
 Each synthetic incident has 5 updates, each in English and Chinese. The plain
 baseline is an mkdocs-material site (same theme settings, search on) with as many
@@ -27,15 +29,20 @@ ZH_BODY = "我们正在调查提币延迟的问题。用户余额不受影响。
 STATUSES = ["investigating", "identified", "monitoring", "monitoring", "resolved"]
 
 
-def make_herald_project(root: Path, count: int) -> None:
+def make_herald_project(root: Path, count: int, search_incidents: bool) -> None:
     """A Herald project with ``count`` incidents of 5 updates each, in two languages."""
     if root.exists():
         shutil.rmtree(root)
     (root / "site_src").mkdir(parents=True)
-    shutil.copy(REPO / "herald.yml", root / "herald.yml")
+    config = (REPO / "herald.yml").read_text()
+    if search_incidents:
+        config = config.replace("output:\n", "output:\n  search_incidents: true\n")
+    (root / "herald.yml").write_text(config)
     config = (REPO / "mkdocs.yml").read_text().replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
-    config = "\n".join(line for line in config.splitlines() if "kb/index.md" not in line and "Knowledge base" not in line
-                       and "安全知识库" not in line and "faq/" not in line and "FAQ" not in line and "常见问题" not in line)
+    config = config[:config.index("\nnav:")] + (
+        "\nnav:\n  - English:\n      - Status: index.md\n      - History: history/index.md\n"
+        "      - FAQ: faq/index.md\n  - 中文:\n      - 状态: zh/index.md\n      - 历史: zh/history/index.md\n"
+        "      - 常见问题: zh/faq/index.md\n")
     (root / "mkdocs.yml").write_text(config)
     latest = datetime.fromisoformat(NOW) - timedelta(days=1)
     for n in range(count):
@@ -93,10 +100,10 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     return float(wall), float(peak)
 
 
-def run(count: int) -> dict[str, float]:
+def run(count: int, search_incidents: bool) -> dict[str, float]:
     """Benchmark one size."""
     herald_root = WORK / f"herald-{count}"
-    make_herald_project(herald_root, count)
+    make_herald_project(herald_root, count, search_incidents)
     herald_wall, herald_mem = timed([sys.executable, "-m", "generator.cli", "build", "--now", NOW], herald_root)
     html_pages = [p for p in (herald_root / "site").rglob("index.html")]
     size = sum(p.stat().st_size for p in (herald_root / "incidents").rglob("*.md"))
@@ -107,17 +114,18 @@ def run(count: int) -> dict[str, float]:
             "plain_s": plain_wall, "plain_mb": plain_mem}
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], search_incidents: bool) -> None:
     """Run every size and print a Markdown table."""
     print("| incidents | pages written | Herald build (s) | plain Material (s) | ratio | Herald peak MB |"
           " plain peak MB | Herald ms per incident |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count in sizes:
-        row = run(count)
+        row = run(count, search_incidents)
         print(f"| {row['n']:,} | {row['pages']:,} | {row['herald_s']:.1f} | {row['plain_s']:.1f} | "
               f"{row['herald_s'] / row['plain_s']:.2f} | {row['herald_mb']:.0f} | {row['plain_mb']:.0f} | "
               f"{1000 * row['herald_s'] / row['n']:.1f} |", flush=True)
 
 
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [100, 1000])
+    arguments = [arg for arg in sys.argv[1:] if arg != "--search-incidents"]
+    main([int(arg) for arg in arguments] or [100, 1000], "--search-incidents" in sys.argv)

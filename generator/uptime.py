@@ -115,7 +115,9 @@ def summarize_day(spans: list[Span], day: date, zone: ZoneInfo, now: datetime) -
 def history(spans: list[Span], zone: ZoneInfo, now: datetime, days: int = 90) -> list[Day]:
     """The last ``days`` local days, oldest first, today included (up to now)."""
     today = now.astimezone(zone).date()
-    return [summarize_day(spans, today - timedelta(days=offset), zone, now) for offset in range(days - 1, -1, -1)]
+    first, _ = day_bounds(today - timedelta(days=days - 1), zone)
+    recent = [s for s in spans if s.end > first]  # one pass, so each day scans only the window's spans
+    return [summarize_day(recent, today - timedelta(days=offset), zone, now) for offset in range(days - 1, -1, -1)]
 
 
 def uptime_percent(days: list[Day]) -> float:
@@ -129,6 +131,8 @@ def month_days(spans: list[Span], month: date, zone: ZoneInfo, now: datetime) ->
     """Every day of a month up to today."""
     first = month.replace(day=1)
     today = now.astimezone(zone).date()
+    month_start, _ = day_bounds(first, zone)
+    spans = [s for s in spans if s.end > month_start]
     out, day = [], first
     while day.month == first.month and day <= today:
         out.append(summarize_day(spans, day, zone, now))
