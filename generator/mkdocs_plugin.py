@@ -63,7 +63,9 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         # MkDocs themes print site_name as markup: give it escaped.
         config["site_name"] = str(escape(pick(settings.name, settings.default_language, settings.default_language)[0]))
         config["site_url"] = settings.url
-        config["extra"]["herald"] = {"banner": self.output.banner, "footer": self.output.footer, "languages": list(settings.languages),
+        config["extra"]["herald"] = {"banner": self.output.banner, "footer": self.output.footer,
+                                     "names": {lang: pick(settings.name, lang, settings.default_language)[0]
+                                               for lang in settings.languages}, "languages": list(settings.languages),
                                      "default_language": settings.default_language}
         config["extra"]["alternate"] = [
             {"name": LANGUAGE_NAMES[lang], "lang": HTML_LANG[lang], "code": lang,
