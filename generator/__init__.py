@@ -1,0 +1,11 @@
+"""Herald: compile Markdown incident updates and pages into a static incident-communication site.
+
+The core (load, validate, derive, render) imports nothing from MkDocs; the MkDocs plugin and the
+``herald`` command are thin adapters around ``load_project`` and ``build_site``.
+"""
+
+from .build import Output, Project, build_site, load_project
+from .errors import Diagnostic
+from .settings import Settings
+
+__all__ = ["Diagnostic", "Output", "Project", "Settings", "build_site", "load_project"]
