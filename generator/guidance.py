@@ -36,7 +36,7 @@ def faq_json_ld(entries: list[FaqEntry], helper: PageHelper) -> Markup:
     """schema.org FAQPage structured data for ``entries``."""
     data = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
         {"@type": "Question", "name": helper.plain(e.question),
-         "acceptedAnswer": {"@type": "Answer", "text": str(helper.html(e.answer, "faq/" + e.id))}}
+         "acceptedAnswer": {"@type": "Answer", "text": str(helper.html(e.answer, "faq/" + e.id, e.source))}}
         for e in entries]}
     text = json.dumps(data, ensure_ascii=False, sort_keys=False).replace("</", "<\\/")
     return Markup('<script type="application/ld+json">{}</script>').format(Markup(text))

@@ -9,6 +9,8 @@ is cleaned to an allow-list with nh3 (no scripts, event handlers,
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import nh3
 from markdown_it import MarkdownIt
 
@@ -31,9 +33,17 @@ class MarkupRenderer:
         self._markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
         self._sanitize = sanitize
 
-    def to_html(self, text: str) -> str:
-        """Render Markdown ``text`` to (sanitised) HTML."""
-        html = self._markdown.render(text)
+    def to_html(self, text: str, resolve_link: Callable[[str], str] | None = None) -> str:
+        """Render Markdown ``text`` to (sanitised) HTML; ``resolve_link`` may rewrite each link target."""
+        if resolve_link is None:
+            html = self._markdown.render(text)
+        else:
+            tokens = self._markdown.parse(text)
+            for token in tokens:
+                for child in token.children or ():
+                    if child.type == "link_open" and isinstance(child.attrs.get("href"), str):
+                        child.attrs["href"] = resolve_link(child.attrs["href"])
+            html = self._markdown.renderer.render(tokens, self._markdown.options, {})
         return clean_html(html) if self._sanitize else html
 
 

@@ -8,6 +8,7 @@ never writes.
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -70,18 +71,34 @@ class PageHelper:
         """Localized text without markup (for attributes and titles)."""
         return i18n.pick(localized, self.lang, self.settings.default_language)[0]
 
-    def html(self, localized: Localized, cache_key: str) -> Markup:
-        """Localized Markdown rendered to HTML, with a visible note when untranslated."""
+    def html(self, localized: Localized, cache_key: str, source: str | None = None) -> Markup:
+        """Localized Markdown rendered to HTML, with a visible note when untranslated.
+
+        Relative links to ``.md`` files are resolved against ``source`` (the file the text
+        came from) and pointed at the page they become, in this page's language.
+        """
         value, fell_back = i18n.pick(localized, self.lang, self.settings.default_language)
-        key = (cache_key, self._source_lang(localized) if fell_back else self.lang)
+        has_page_links = source is not None and ".md" in value
+        key = (cache_key, self._source_lang(localized) if fell_back else self.lang, self.url if has_page_links else "")
         if key not in self._html_cache:
-            self._html_cache[key] = self._markup.to_html(value)
+            resolver = (lambda href: self._resolve_page_link(source, href)) if has_page_links else None
+            self._html_cache[key] = self._markup.to_html(value, resolver)
         body = Markup(self._html_cache[key])
         if not fell_back:
             return body
         note = Markup('<p class="herald-untranslated">{}</p>').format(self.t("fallback.note"))
         lang = i18n.HTML_LANG[self._source_lang(localized)]
         return note + Markup('<div lang="{}">').format(lang) + body + Markup("</div>")
+
+    def _resolve_page_link(self, source: str, href: str) -> str:
+        """A relative link to a Markdown page, as a link to the built page in this language."""
+        path, _, fragment = href.partition("#")
+        if not path.endswith(".md") or "://" in path or path.startswith(("/", "mailto:")):
+            return href
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+        pages = self.settings.pages_dir + "/"
+        page = target[len(pages):] if target.startswith(pages) else posixpath.normpath(path)
+        return self.link(urls.page_url(self.p, page)) + (f"#{fragment}" if fragment else "")
 
     def _source_lang(self, localized: Localized) -> str:
         """The language a fallback text is shown in."""

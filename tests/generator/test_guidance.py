@@ -107,3 +107,15 @@ def test_tags_link_to_topic_index_and_channels_page(project: ProjectFactory) -> 
     assert output.status_pages["zh/kb/tags/index.md"].html.count("强密码") == 2  # under both of its tags
     channels = output.status_pages["official-channels/index.md"].html
     assert "What we will never ask you" in channels and "seed phrase" in channels
+
+
+def test_relative_markdown_links_point_at_built_pages(outage: ProjectFactory) -> None:
+    with_kb(outage)
+    outage.file("site_src/faq/accounts/reset.md",
+                "---\nquestion: Reset?\n---\nSee [passwords](../../kb/passwords.md#manager) or [x](https://example.com).\n")
+    outage.file(f"{THEFT}/2026-11-20T1100.md", update("2026-11-20T11:00:00+08:00", "identified",
+                                                      body="Read [this](../../site_src/kb/phishing.md)."))
+    output = built(outage)
+    faq = output.status_pages["zh/faq/index.md"].html
+    assert 'href="../../zh/kb/passwords/#manager"' in faq and 'href="https://example.com"' in faq
+    assert 'href="../../kb/phishing/"' in output.status_pages[f"{THEFT}/index.md"].html
