@@ -35,7 +35,7 @@ def resolve_next(text: str, at: datetime, zone: ZoneInfo) -> datetime:
     """The promised next-update time: ``at`` plus a delay, or an absolute time after ``at``."""
     value = text.strip()
     if re.match(r"^\d{4}-\d{2}-\d{2}", value):
-        moment = _parse_time(value)
+        moment = parse_time(value)
         if moment <= at:
             raise DurationError(f"'{text}' is not after this update ({at.isoformat()}); promise a later time")
         if moment - at > MAX_DELAY:
@@ -44,7 +44,7 @@ def resolve_next(text: str, at: datetime, zone: ZoneInfo) -> datetime:
     return (at + parse_delay(value)).astimezone(zone)
 
 
-def _parse_time(value: str) -> datetime:
+def parse_time(value: str) -> datetime:
     """An ISO 8601 time that carries its UTC offset."""
     try:
         moment = datetime.fromisoformat(value)

@@ -15,11 +15,13 @@ from .durations import DurationError, resolve_next
 from .model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Impact
 from .schema import ID_PATTERN
 from .template_catalog import IncidentTemplate, render
-from .updates import _components
+from .updates import parse_components
 from .yamltext import block
 
 SLUG_WORDS = 6
 MAX_SLUG = 48
+TITLE_HINT = {"en": "# title: write the English title here, then remove the '#' at the start of this line",
+              "zh": "# title: 在此填写中文标题，然后删除本行开头的 #"}
 
 
 @dataclass(frozen=True)
@@ -60,24 +62,28 @@ def plan_new(workspace: Workspace, request: NewIncident, template: IncidentTempl
     kind = request.kind or template.kind
     impact = request.impact or template.impact
     pairs = tuple(c if "=" in c else f"{c}={_default_status(kind, impact)}" for c in request.components)
-    statuses = _components(workspace, pairs)
+    statuses = parse_components(workspace, pairs)
     start = _start(request, kind, settings.zone)
     incident_id = _new_id(workspace, request, start, template)
     folder = f"{settings.incidents_dir}/{incident_id}"
-    context = _context(workspace, request, kind, impact, statuses, start)
     default = settings.default_language
     languages = [default] + [lang for lang in request.translations if lang != default]
     missing = [lang for lang in languages if lang not in template.languages()]
     if missing:
         raise AuthoringError(f"template '{template.name}' has no {', '.join(missing)} version; "
                              f"it has {', '.join(template.languages())}")
+    plan = _plan(workspace, request, kind, impact, statuses, start, template)
     files = {}
     for lang in languages:
-        localized = {**context, **_localized(workspace, lang, context)}
-        suffix = "" if lang == default else f".{lang}"
-        files[f"{folder}/incident{suffix}.md"] = render(template, "incident", lang, localized)
-        update = render(template, "first-update", lang, localized)
-        files[f"{folder}/{context['update_id']}{suffix}.md"] = _with_message(update, request.message, lang == default)
+        original = lang == default
+        context = {**plan.context, **_localized(workspace, lang, plan), "original": original}
+        suffix = "" if original else f".{lang}"
+        front = block(plan.incident) if original else TITLE_HINT.get(lang, TITLE_HINT["en"])
+        files[f"{folder}/incident{suffix}.md"] = render(template, "incident", lang, context | {"front_matter": front})
+        front = block(plan.update) if original else ""
+        update = render(template, "first-update", lang, context | {"front_matter": front})
+        files[f"{folder}/{plan.update_id}{suffix}.md"] = _with_message(update, request.message, original)
+    files = {path: _tidy(text) for path, text in files.items()}
     return Draft(files, new_folder=folder)
 
 
@@ -118,9 +124,21 @@ def _new_id(workspace: Workspace, request: NewIncident, start: datetime, templat
     return next(c for c in [base] + [f"{base}-{n}" for n in range(2, 1000)] if c not in existing)
 
 
-def _context(workspace: Workspace, request: NewIncident, kind: str, impact: str, statuses: dict[str, str],
-             start: datetime) -> dict[str, Any]:
-    """Placeholders shared by every language of a template."""
+@dataclass(frozen=True)
+class _Plan:
+    """Front-matter fields of the original files, times, and the placeholders shared by every language."""
+
+    incident: dict[str, Any]
+    update: dict[str, Any]
+    update_id: str
+    moments: tuple[datetime, datetime | None, tuple[datetime, datetime]]
+    """Start, promised next update, maintenance window (start, start outside maintenance)."""
+    context: dict[str, Any]
+
+
+def _plan(workspace: Workspace, request: NewIncident, kind: str, impact: str, statuses: dict[str, str],
+          start: datetime, template: IncidentTemplate) -> _Plan:
+    """Front matter of the original files, and the placeholders shared by every language."""
     zone = workspace.settings.zone
     at = request.now.astimezone(zone).replace(microsecond=0)
     status = request.status or ("scheduled" if kind == "maintenance" else "investigating")
@@ -137,26 +155,25 @@ def _context(workspace: Workspace, request: NewIncident, kind: str, impact: str,
     if request.window is not None:
         incident |= {"scheduled_for": request.window[0].astimezone(zone),
                      "scheduled_until": request.window[1].astimezone(zone)}
+    incident |= {key: value for key, value in template.fields.items() if key not in incident}
     update: dict[str, Any] = {"at": at, "status": status}
     if statuses and kind != "maintenance":
         update["components"] = statuses
     if next_update is not None:
         update["next_update"] = next_update
     window = request.window or (start, start)
-    return {"title": request.title.strip(), "kind": kind, "impact": impact, "components": list(statuses),
-            "started_at": start.isoformat(), "at": at.isoformat(), "status": status,
-            "next_update": next_update.isoformat() if next_update else "",
-            "window_start": window[0].astimezone(zone).isoformat(), "window_end": window[1].astimezone(zone).isoformat(),
-            "incident_front_matter": block(incident), "update_front_matter": block(update),
-            "update_id": f"{at:%Y-%m-%dT%H%M}", "_moments": (start, next_update, window)}
+    context = {"title": request.title.strip(), "kind": kind, "impact": impact, "components": list(statuses),
+               "status": status, "started_at": start.isoformat(), "at": at.isoformat(),
+               "next_update": next_update.isoformat() if next_update else ""}
+    return _Plan(incident, update, f"{at:%Y-%m-%dT%H%M}", (start, next_update, window), context)
 
 
-def _localized(workspace: Workspace, lang: str, context: dict[str, Any]) -> dict[str, Any]:
+def _localized(workspace: Workspace, lang: str, plan: _Plan) -> dict[str, Any]:
     """Placeholders in one language: readable times, component names, company and site name."""
     settings = workspace.settings
     zone, default = settings.zone, settings.default_language
-    start, next_update, window = context["_moments"]
-    names = [i18n.pick(settings.component(c).name, lang, default)[0] for c in context["components"]]
+    start, next_update, window = plan.moments
+    names = [i18n.pick(settings.component(c).name, lang, default)[0] for c in plan.incident["components"]]
 
     def when(moment: datetime | None) -> str:
         return i18n.format_time(moment, zone, lang) if moment is not None else ""
@@ -173,3 +190,8 @@ def _with_message(text: str, message: str | None, original: bool) -> str:
     end = text.find("\n---", 3)
     head = text[: text.index("\n", end + 1) + 1] if end != -1 else text
     return head + message.strip("\n") + "\n"
+
+
+def _tidy(text: str) -> str:
+    """An empty front matter as two lines, not three."""
+    return "---\n---\n" + text[len("---\n\n---\n"):] if text.startswith("---\n\n---\n") else text

@@ -24,7 +24,7 @@ PROMPT_RE = re.compile(r"\[[^\[\]\n]*[?？][^\[\]\n]*\](?![(\[:])")
 
 @dataclass(frozen=True)
 class IncidentTemplate:
-    """One template folder: ``incident.md``, ``first-update.md`` and their ``.zh.md`` twins, plus ``template.yml``."""
+    """One template folder: ``incident.md``, ``first-update.md``, their ``.zh.md`` twins, and ``template.yml``."""
 
     name: str
     folder: Path
@@ -33,6 +33,8 @@ class IncidentTemplate:
     kind: str = "incident"
     impact: str = "minor"
     description: dict[str, str] = field(default_factory=dict)
+    fields: dict[str, Any] = field(default_factory=dict)
+    """Extra front matter for the original ``incident.md`` (e.g. tags, scam_warning)."""
 
     def languages(self) -> list[str]:
         """Languages this template has both parts in."""
@@ -105,5 +107,7 @@ def _read(folder: Path, source: str) -> IncidentTemplate:
     description = meta.get("description", {})
     if isinstance(description, str):
         description = {"en": description}
+    fields = meta.get("fields", {})
     return IncidentTemplate(folder.name, folder, source, str(meta.get("kind", "incident")),
-                            str(meta.get("impact", "minor")), {str(k): str(v) for k, v in description.items()})
+                            str(meta.get("impact", "minor")), {str(k): str(v) for k, v in description.items()},
+                            fields if isinstance(fields, dict) else {})

@@ -90,8 +90,8 @@ def test_day_cells_have_text_labels_and_link_to_the_calendar(berlin: ProjectFact
     output = build_site(loaded)
     page = output.status_pages["components/api/index.md"].html
     assert page.count('<li class="herald-cell') == 90
-    assert ('<li class="herald-cell herald-cell--major_outage"><a href="../../components/api/uptime/#day-2026-10-24">'
-            '<span class="herald-visually-hidden">Sat 24 Oct 2026: Major outage</span>') in page
+    assert ('<li class="herald-cell herald-cell--major_outage herald-cell--has-tip"><a href="../../components/api/uptime/#day-2026-10-24">'
+            '<span class="herald-cell__label">Sat 24 Oct 2026: Major outage</span>') in page
     calendar = output.status_pages["components/api/uptime/index.md"].html
     assert 'id="day-2026-10-25"' in calendar and "Night" in calendar and "Partial" in calendar
 

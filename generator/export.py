@@ -1,0 +1,114 @@
+"""Export the generated site as a plain Markdown tree with a minimal mkdocs.yml, for other site builders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from . import i18n, urls
+from .authoring import AuthoringError
+from .build import Output
+from .settings import Settings
+from .write import staging_dir, swap_into_place
+
+MARKER = ".herald-export"
+"""A file at the top of every export, so a later export may replace the folder (and never anything else)."""
+DOCS = "docs"
+NAV_PAGES = ("index.md", "history/index.md", "components/index.md", "uptime/index.md", "track-record/index.md",
+             "kb/index.md", "faq/index.md", "official-channels/index.md", "guide/index.md")
+THEME_ASSETS = ("theme/assets/herald.css", "theme/assets/herald.js")
+
+
+def export_files(settings: Settings, output: Output) -> dict[str, str | bytes]:
+    """Everything an export holds: ``mkdocs.yml``, and under ``docs/`` the generated tree and static files."""
+    docs: dict[str, str | bytes] = {**static_files(settings), **_theme_assets(settings)}
+    docs.update(output.tree())
+    files: dict[str, str | bytes] = {f"{DOCS}/{path}": content for path, content in sorted(docs.items())}
+    files["mkdocs.yml"] = mkdocs_config(settings, docs)
+    files[MARKER] = "Written by `herald export`; the whole folder is replaced by the next export.\n"
+    return files
+
+
+def static_files(settings: Settings) -> dict[str, bytes]:
+    """Non-Markdown files of the pages folder (images, downloads), by path inside it; Herald's own inputs left out."""
+    pages = settings.root / settings.pages_dir
+    if not pages.is_dir():
+        return {}
+    out = {}
+    for path in sorted(pages.rglob("*")):
+        relative = path.relative_to(pages)
+        if (path.is_dir() or path.suffix == ".md" or path.name == "_topic.yml"
+                or any(part.startswith(".") for part in relative.parts)
+                or not path.resolve().is_relative_to(settings.root.resolve())):
+            continue
+        out[relative.as_posix()] = path.read_bytes()
+    return out
+
+
+def mkdocs_config(settings: Settings, docs: dict[str, str | bytes]) -> str:
+    """A minimal mkdocs.yml (Material, no Herald plugin) with one navigation section per language."""
+    default = settings.default_language
+    nav = []
+    for lang in settings.languages:
+        prefix = urls.prefix(lang, default)
+        pages = [prefix + page for page in NAV_PAGES if prefix + page in docs]
+        if pages:
+            nav.append({i18n.LANGUAGE_NAMES.get(lang, lang): pages})
+    config = {
+        "site_name": i18n.pick(settings.name, default, default)[0],
+        "site_url": settings.url,
+        "docs_dir": DOCS,
+        "site_dir": "site",
+        "use_directory_urls": True,
+        "theme": {"name": "material", "font": False, "language": default},
+        "plugins": ["search"],
+        "markdown_extensions": ["attr_list", "md_in_html", "admonition", "tables", {"toc": {"permalink": True}}],
+        "nav": nav,
+    }
+    config |= {key: [asset] for key, asset in (("extra_css", "assets/herald.css"),
+                                               ("extra_javascript", "assets/herald.js")) if asset in docs}
+    header = ("# Written by `herald export`: the site as plain Markdown, for MkDocs without the Herald plugin,\n"
+              "# Zensical or another builder. Regenerate it rather than editing it.\n")
+    return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+
+
+def check_target(target: Path, root: Path) -> None:
+    """Refuse to replace the project, a folder holding it, or a non-empty folder not written by an export."""
+    target, root = target.resolve(), root.resolve()
+    if root == target or root.is_relative_to(target):
+        raise AuthoringError(f"{target} holds the project itself; export into a separate folder")
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
+        raise AuthoringError(f"{target} is not empty and was not written by herald export; "
+                             "choose a new or empty folder (an export replaces the whole folder)")
+
+
+def write_export(files: dict[str, str | bytes], target: Path, advance: Callable[[int], None] = lambda n: None
+                 ) -> None:
+    """Write the tree aside, then swap it in (``write.py``), reporting each file written to ``advance``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = staging_dir(target)
+    staging.mkdir()
+    root = staging.resolve()
+    for relative, content in sorted(files.items()):
+        path = staging / relative
+        if not path.resolve().is_relative_to(root):
+            raise ValueError(f"refusing to write outside the output folder: {relative}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        advance(1)
+    swap_into_place(staging, target)
+
+
+def _theme_assets(settings: Settings) -> dict[str, bytes]:
+    """Herald's stylesheet and local-time script from the project's theme folder, when it has them."""
+    found = {}
+    for relative in THEME_ASSETS:
+        path = settings.root / relative
+        if path.is_file():
+            found[f"assets/{path.name}"] = path.read_bytes()
+    return found
