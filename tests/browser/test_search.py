@@ -26,3 +26,17 @@ def search(open_page, path: str, query: str) -> str:
 ])
 def test_search_finds_the_article(open_page, path: str, query: str, expected: str) -> None:
     assert expected in search(open_page, path, query)
+
+
+@pytest.mark.parametrize("path,question", [("faq/", "Are my funds safe?"), ("zh/faq/", "我的资产安全吗？")])
+def test_faq_structured_data_parses_as_json_ld(open_page, path: str, question: str) -> None:
+    import json
+
+    page = open_page(path).page
+    blocks = [json.loads(text) for text in page.locator('script[type="application/ld+json"]').all_text_contents()]
+    [faq] = [block for block in blocks if block.get("@type") == "FAQPage"]
+    assert faq["@context"] == "https://schema.org"
+    names = [entry["name"] for entry in faq["mainEntity"]]
+    assert question in names and len(names) >= 18
+    assert all(entry["@type"] == "Question" and entry["acceptedAnswer"]["text"] for entry in faq["mainEntity"])
+    assert page.locator("details.herald-faq").count() == len(names)  # every question on the page is in the data
