@@ -131,4 +131,8 @@ def run() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    run()
+    # Run as ``python -m generator.cli``, this file is ``__main__``; the authoring commands register on the
+    # ``main`` of ``generator.cli``, so run that one.
+    from generator.cli import run as _package_run
+
+    _package_run()

@@ -18,6 +18,8 @@ MARKER = ".herald-export"
 DOCS = "docs"
 NAV_PAGES = ("index.md", "history/index.md", "components/index.md", "uptime/index.md", "track-record/index.md",
              "kb/index.md", "faq/index.md", "official-channels/index.md", "guide/index.md")
+NOT_IN_NAV = ("incidents/", "components/*/", "history/*/")
+"""Generated pages kept out of the navigation, as the Herald plugin does (Material renders it into every page)."""
 THEME_ASSETS = ("theme/assets/herald.css", "theme/assets/herald.js")
 
 
@@ -66,6 +68,7 @@ def mkdocs_config(settings: Settings, docs: dict[str, str | bytes]) -> str:
         "plugins": ["search"],
         "markdown_extensions": ["attr_list", "md_in_html", "admonition", "tables", {"toc": {"permalink": True}}],
         "nav": nav,
+        "not_in_nav": "\n".join(NOT_IN_NAV) + "\n",
     }
     config |= {key: [asset] for key, asset in (("extra_css", "assets/herald.css"),
                                                ("extra_javascript", "assets/herald.js")) if asset in docs}

@@ -71,7 +71,8 @@ def describe_delta(delta: timedelta) -> str:
 
 
 def _first_line(markdown: str) -> str:
-    """The first non-empty line of an update, without Markdown emphasis, cut to a short excerpt."""
-    line = next((text.strip() for text in markdown.splitlines() if text.strip()), "")
+    """The first paragraph of an update on one line, without Markdown emphasis, cut to a short excerpt."""
+    paragraph = next((part for part in markdown.strip().split("\n\n") if part.strip()), "")
+    line = " ".join(paragraph.split())
     line = line.replace("**", "").replace("__", "")
     return line if len(line) <= EXCERPT else line[: EXCERPT - 1].rstrip() + "…"

@@ -15,7 +15,7 @@ from .durations import DurationError, resolve_next
 from .model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Impact
 from .schema import ID_PATTERN
 from .template_catalog import IncidentTemplate, render
-from .updates import parse_components
+from .updates import _article, parse_components
 from .yamltext import block
 
 SLUG_WORDS = 6
@@ -144,7 +144,7 @@ def _plan(workspace: Workspace, request: NewIncident, kind: str, impact: str, st
     status = request.status or ("scheduled" if kind == "maintenance" else "investigating")
     allowed = MAINTENANCE_STATUSES if kind == "maintenance" else INCIDENT_STATUSES
     if status not in allowed:
-        raise AuthoringError(f"--status: '{status}' does not apply to a {kind}; expected one of "
+        raise AuthoringError(f"--status: '{status}' does not apply to {_article(kind)}; expected one of "
                              f"{', '.join(allowed)}" + suggest(status, list(allowed)))
     try:
         next_update = resolve_next(request.next_update, at, zone) if request.next_update else None

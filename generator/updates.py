@@ -94,7 +94,7 @@ def _status(incident: Incident, given: str | None) -> str:
     if status in allowed:
         return status
     if status in INCIDENT_STATUSES + MAINTENANCE_STATUSES:
-        raise AuthoringError(f"--status: '{status}' does not apply to a {incident.kind.value}; "
+        raise AuthoringError(f"--status: '{status}' does not apply to {_article(incident.kind.value)}; "
                              f"expected one of {', '.join(allowed)}")
     raise AuthoringError(f"--status: unknown status '{given}'; expected one of {', '.join(allowed)}"
                          + suggest(status, list(allowed)))
@@ -163,7 +163,7 @@ def _free_update_path(workspace: Workspace, incident: Incident, at: datetime) ->
     disk = workspace.settings.root / folder
     taken |= {p.name.split(".")[0] for p in disk.iterdir()} if disk.is_dir() else set()
     candidates = [at.strftime("%Y-%m-%dT%H%M"), at.strftime("%Y-%m-%dT%H%M%S")]
-    candidates += [f"{candidates[1]}-{n}" for n in range(2, 1000)]
+    candidates += [f"{candidates[1]}-{n:02d}" for n in range(2, 100)]
     stem = next(c for c in candidates if c not in taken)
     return f"{folder}/{stem}.md"
 
@@ -171,3 +171,8 @@ def _free_update_path(workspace: Workspace, incident: Incident, at: datetime) ->
 def _normalise(value: str) -> str:
     """``'Partial Outage'`` / ``'partial-outage'`` -> ``'partial_outage'``."""
     return "_".join(value.strip().lower().replace("-", " ").split())
+
+
+def _article(kind: str) -> str:
+    """``'an incident'``, ``'a maintenance'``, ``'a notice'``."""
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
