@@ -1,0 +1,59 @@
+"""The example CI workflows and the pre-commit hook are well-formed and run the commands they promise."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from tests.conftest import REPO
+
+
+def load(relative: str):
+    return yaml.safe_load((REPO / relative).read_text(encoding="utf-8"))
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def runs(workflow: dict) -> str:
+    return "\n".join(step.get("run", "") for step in steps(workflow))
+
+
+def triggers(workflow: dict) -> dict:
+    return workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+
+
+def test_check_runs_on_every_pull_request() -> None:
+    workflow = load("examples/github/check.yml")
+    assert "pull_request" in triggers(workflow)
+    assert re.search(r"^herald check$", runs(workflow), re.M)
+    assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_deploy_builds_and_publishes_to_pages_on_main() -> None:
+    workflow = load("examples/github/deploy.yml")
+    assert triggers(workflow)["push"]["branches"] == ["main"]
+    assert "herald build --site-dir site" in runs(workflow)
+    uses = [step.get("uses", "") for step in steps(workflow)]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
+
+
+def test_scheduled_rebuild_every_15_minutes_flags_overdue_updates() -> None:
+    workflow = load("examples/github/scheduled.yml")
+    assert triggers(workflow)["schedule"] == [{"cron": "*/15 * * * *"}]
+    commands = runs(workflow)
+    assert "herald check" in commands and "::warning" in commands and "herald build" in commands
+    assert workflow["concurrency"]["group"] == load("examples/github/deploy.yml")["concurrency"]["group"]
+
+
+def test_pre_commit_hook_runs_herald_check() -> None:
+    [hook] = load(".pre-commit-hooks.yaml")
+    assert hook["entry"] == "herald check" and hook["pass_filenames"] is False and hook["language"] == "python"
+    assert re.search(hook["files"], "incidents/2026-11-20-x/2026-11-20T0900.md")
+    assert re.search(hook["files"], "herald.yml") and not re.search(hook["files"], "README.md")
+    config = load("examples/pre-commit-config.yaml")
+    assert config["repos"][0]["hooks"] == [{"id": hook["id"]}]
