@@ -142,21 +142,40 @@ def write_draft(root: Path, draft: Draft) -> list[Path]:
         _write_folder(root, draft)
     else:
         for path in targets:
-            write_atomically(path, draft.files[path.relative_to(root).as_posix()])
+            write_atomically(path, draft.files[path.relative_to(root).as_posix()], replace_existing=False)
     return targets
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write a temporary file beside ``path``, then rename it into place (readers never see half a file)."""
+def write_atomically(path: Path, text: str, replace_existing: bool = True) -> None:
+    """Write a temporary file beside ``path``, then move it into place (readers never see half a file).
+
+    Without ``replace_existing``, a file that appeared meanwhile (another author, same name) is kept and
+    AuthoringError is raised: the temporary file is hard-linked into place, which fails if the name exists.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
+        if replace_existing:
+            os.replace(temporary, path)
+        else:
+            _link_new(Path(temporary), path)
+    finally:
         Path(temporary).unlink(missing_ok=True)
-        raise
+
+
+def _link_new(temporary: Path, path: Path) -> None:
+    """Give ``temporary`` the name ``path`` only if nothing has that name yet."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise AuthoringError(f"{path.name} appeared while writing (another update at the same time?); "
+                             "nothing was replaced, run the command again") from None
+    except OSError:  # a file system without hard links: check, then rename
+        if path.exists():
+            raise AuthoringError(f"{path.name} already exists; nothing was replaced") from None
+        os.replace(temporary, path)
 
 
 def _write_folder(root: Path, draft: Draft) -> None:

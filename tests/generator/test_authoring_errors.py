@@ -198,3 +198,15 @@ def test_chinese_first_site_renders_originals_from_the_chinese_template(project:
     assert "发生了什么" in (folder / "incident.md").read_text(encoding="utf-8")
     assert "What happened" in (folder / "incident.en.md").read_text(encoding="utf-8")
     assert herald(project.root, "check", *NOW).exit_code == 0
+
+
+def test_writing_never_replaces_a_file_that_appeared_meanwhile(tmp_path: Path) -> None:
+    from generator.authoring import AuthoringError, write_atomically
+
+    target = tmp_path / "2026-11-20T1100.md"
+    target.write_text("someone else's update", encoding="utf-8")
+    with pytest.raises(AuthoringError, match="appeared while writing"):
+        write_atomically(target, "mine", replace_existing=False)
+    assert target.read_text(encoding="utf-8") == "someone else's update"
+    write_atomically(tmp_path / "new.md", "mine", replace_existing=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-11-20T1100.md", "new.md"]  # no temporary left
