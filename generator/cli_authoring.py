@@ -6,7 +6,7 @@ import os
 import sys
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -53,7 +53,8 @@ def _body_options(function: Callable) -> Callable:
     function = click.option("--file", "-F", "file", metavar="PATH", default=None,
                             help="Read the text from this file ('-' for standard input).")(function)
     return click.option("--message", "-m", "message", metavar="TEXT", default=None,
-                        help="The text (Markdown). Without it: --file, piped input, or $EDITOR on a terminal.")(function)
+                        help="The text (Markdown). Without it: --file, piped input, or $EDITOR on a terminal."
+                        )(function)
 
 
 def is_terminal() -> bool:
@@ -86,8 +87,10 @@ Then fill in the [bracketed] prompts in the files it prints, and run herald chec
 @click.option("--window-start", type=Time(), default=None, help="Maintenance window start.")
 @click.option("--window-end", type=Time(), default=None, help="Maintenance window end.")
 @click.option("--status", default=None, help="Status of the first update (default: investigating; scheduled).")
-@click.option("--next", "next_update", default=None, metavar="DELAY|TIME", help="Next update promised: 1h, 30m, or a time.")
-@click.option("--message", "-m", default=None, metavar="TEXT", help="Text of the first update (default: the template's prompts).")
+@click.option("--next", "next_update", default=None, metavar="DELAY|TIME",
+              help="Next update promised: 1h, 30m, or a time.")
+@click.option("--message", "-m", default=None, metavar="TEXT",
+              help="Text of the first update (default: the template's prompts).")
 @click.option("--id", "incident_id", default=None, help="The permanent id (default: date and title).")
 @_now_option
 @click.pass_obj
@@ -146,7 +149,8 @@ Examples:
               help="When the next update is promised: 30m, 2h, 1h30m, 1d, or a time with offset.")
 @click.option("--fact", "facts", multiple=True, metavar="KEY=VALUE", help="Revise a key fact (repeatable).")
 @click.option("--lang", default=None, metavar="LANG", help="Write a translation (e.g. zh) of an update instead.")
-@click.option("--of", "of", default=None, metavar="UPDATE", help="With --lang: the update to translate (default: latest).")
+@click.option("--of", "of", default=None, metavar="UPDATE",
+              help="With --lang: the update to translate (default: latest).")
 @_body_options
 @_now_option
 @click.pass_obj
@@ -158,9 +162,11 @@ def update(root: Path, incident_id: str, status: str | None, components: tuple[s
     _post(root, request, message, file, now, closing=None)
 
 
-@main.command(epilog="\b\nExample:\n  herald resolve 2026-11-20-withdrawals-paused -m \"Withdrawals work normally again.\"\n")
+@main.command(epilog="\b\nExample:\n"
+                     "  herald resolve 2026-11-20-withdrawals-paused -m \"Withdrawals work normally again.\"\n")
 @click.argument("incident_id")
-@click.option("--component", "-c", "components", multiple=True, metavar="ID=STATUS", help="Override a component's status.")
+@click.option("--component", "-c", "components", multiple=True, metavar="ID=STATUS",
+              help="Override a component's status.")
 @_body_options
 @_now_option
 @click.pass_obj
@@ -237,34 +243,9 @@ def list_incidents(root: Path, now: str | None) -> None:
 
 
 def _echo_row(row: listing.Row, now: datetime, zone: Any) -> None:
-    """Print one incident: headline, last update, next promise (overdue in red)."""
-    colour = {"critical": "red", "major": "yellow", "minor": "yellow"}.get(row.impact)
-    label = "upcoming maintenance" if row.upcoming else row.kind + (f", {row.impact} impact" if colour else "")
-    click.echo(click.style(row.incident_id, bold=True) + f"  {click.style(label, fg=colour)}  [{row.status}]")
-    click.echo(f"  {row.title}")
-    if row.window is not None:
-        click.echo(f"  window: {_when(row.window[0], zone)} to {_when(row.window[1], zone)}")
-    if row.last_at is not None:
-        click.echo(f"  last update {_when(row.last_at, zone)} ({listing.describe_delta(now - row.last_at)} ago): "
-                   f"{row.last_said}")
-    if row.upcoming:
-        pass
-    elif row.next_due is None:
-        click.secho("  no next update promised", fg="yellow")
-    elif row.overdue:
-        click.secho(f"  next update was due {_when(row.next_due, zone)}: OVERDUE by "
-                    f"{listing.describe_delta(now - row.next_due)}", fg="red", bold=True)
-    else:
-        soon = row.next_due - now < timedelta(minutes=30)
-        click.secho(f"  next update due {_when(row.next_due, zone)} (in {listing.describe_delta(row.next_due - now)})",
-                    fg="yellow" if soon else "green")
-    if row.prompts:
-        click.secho(f"  {row.prompts} [bracketed] template prompt(s) still to fill in", fg="magenta")
-
-
-def _when(moment: datetime, zone: Any) -> str:
-    """``2026-11-20 09:12+08:00`` in the site's time zone."""
-    return moment.astimezone(zone).isoformat(" ", "minutes")
+    """Print one incident, styled (click drops the colour when the output is not a terminal)."""
+    for text, colour, bold in listing.describe(row, now, zone):
+        click.secho(text, fg=colour, bold=bold)
 
 
 @main.command(epilog="\b\nExample:\n  herald templates\n  herald new --template hot-wallet-theft\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from . import derive
 from .authoring import Workspace
@@ -56,6 +57,44 @@ def _row(workspace: Workspace, incident: Incident, now: datetime, upcoming: bool
                _first_line(last.body.get(default, "")) if last else "",
                due, due is not None and due < now and not upcoming, upcoming, window,
                sum(len(unfilled_prompts(f.text)) for f in files))
+
+
+Line = tuple[str, str | None, bool]
+"""Text, colour (or None) and boldness of one printed line."""
+
+
+def describe(row: Row, now: datetime, zone: ZoneInfo) -> list[Line]:
+    """The lines ``herald list`` prints for one row: headline, last update, next promise (overdue in red)."""
+    colour = {"critical": "red", "major": "yellow", "minor": "yellow"}.get(row.impact)
+    label = "upcoming maintenance" if row.upcoming else row.kind + (f", {row.impact} impact" if colour else "")
+    lines: list[Line] = [(f"{row.incident_id}  {label}  [{row.status}]", colour, True), (f"  {row.title}", None, False)]
+    if row.window is not None:
+        lines.append((f"  window: {_when(row.window[0], zone)} to {_when(row.window[1], zone)}", None, False))
+    if row.last_at is not None:
+        lines.append((f"  last update {_when(row.last_at, zone)} ({describe_delta(now - row.last_at)} ago): "
+                      f"{row.last_said}", None, False))
+    if not row.upcoming:
+        lines.append(_promise(row, now, zone))
+    if row.prompts:
+        lines.append((f"  {row.prompts} [bracketed] template prompt(s) still to fill in", "magenta", False))
+    return lines
+
+
+def _promise(row: Row, now: datetime, zone: ZoneInfo) -> Line:
+    """The next-update line: none promised (yellow), overdue (red), soon (yellow) or later (green)."""
+    if row.next_due is None:
+        return "  no next update promised", "yellow", False
+    if row.overdue:
+        return (f"  next update was due {_when(row.next_due, zone)}: OVERDUE by {describe_delta(now - row.next_due)}",
+                "red", True)
+    soon = row.next_due - now < timedelta(minutes=30)
+    return (f"  next update due {_when(row.next_due, zone)} (in {describe_delta(row.next_due - now)})",
+            "yellow" if soon else "green", False)
+
+
+def _when(moment: datetime, zone: ZoneInfo) -> str:
+    """``2026-11-20 09:12+08:00`` in the site's time zone."""
+    return moment.astimezone(zone).isoformat(" ", "minutes")
 
 
 def describe_delta(delta: timedelta) -> str:

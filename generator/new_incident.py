@@ -15,7 +15,7 @@ from .durations import DurationError, resolve_next
 from .model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Impact
 from .schema import ID_PATTERN
 from .template_catalog import IncidentTemplate, render
-from .updates import _article, parse_components
+from .updates import parse_components, with_article
 from .yamltext import block
 
 SLUG_WORDS = 6
@@ -67,7 +67,10 @@ def plan_new(workspace: Workspace, request: NewIncident, template: IncidentTempl
     incident_id = _new_id(workspace, request, start, template)
     folder = f"{settings.incidents_dir}/{incident_id}"
     default = settings.default_language
-    languages = [default] + [lang for lang in request.translations if lang != default]
+    unknown = [lang for lang in request.translations if lang not in settings.languages]
+    if unknown:
+        raise AuthoringError(f"--lang: '{unknown[0]}' is not in site.languages ({', '.join(settings.languages)})")
+    languages = [default] + [lang for lang in dict.fromkeys(request.translations) if lang != default]
     missing = [lang for lang in languages if lang not in template.languages()]
     if missing:
         raise AuthoringError(f"template '{template.name}' has no {', '.join(missing)} version; "
@@ -144,7 +147,7 @@ def _plan(workspace: Workspace, request: NewIncident, kind: str, impact: str, st
     status = request.status or ("scheduled" if kind == "maintenance" else "investigating")
     allowed = MAINTENANCE_STATUSES if kind == "maintenance" else INCIDENT_STATUSES
     if status not in allowed:
-        raise AuthoringError(f"--status: '{status}' does not apply to {_article(kind)}; expected one of "
+        raise AuthoringError(f"--status: '{status}' does not apply to {with_article(kind)}; expected one of "
                              f"{', '.join(allowed)}" + suggest(status, list(allowed)))
     try:
         next_update = resolve_next(request.next_update, at, zone) if request.next_update else None

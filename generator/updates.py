@@ -94,7 +94,7 @@ def _status(incident: Incident, given: str | None) -> str:
     if status in allowed:
         return status
     if status in INCIDENT_STATUSES + MAINTENANCE_STATUSES:
-        raise AuthoringError(f"--status: '{status}' does not apply to {_article(incident.kind.value)}; "
+        raise AuthoringError(f"--status: '{status}' does not apply to {with_article(incident.kind.value)}; "
                              f"expected one of {', '.join(allowed)}")
     raise AuthoringError(f"--status: unknown status '{given}'; expected one of {', '.join(allowed)}"
                          + suggest(status, list(allowed)))
@@ -173,6 +173,6 @@ def _normalise(value: str) -> str:
     return "_".join(value.strip().lower().replace("-", " ").split())
 
 
-def _article(kind: str) -> str:
+def with_article(kind: str) -> str:
     """``'an incident'``, ``'a maintenance'``, ``'a notice'``."""
     return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"

@@ -21,8 +21,8 @@ def scalar(value: Any) -> str:
     if isinstance(value, datetime):
         return value.isoformat()
     text = str(value)
-    if _PLAIN_RE.match(text) and text == text.strip() and not any(_escaped(c) for c in text) and text.lower() not in _RESERVED \
-            and not _NUMBER_RE.match(text) and not text.endswith(("-", "?")):
+    plain = _PLAIN_RE.match(text) and text == text.strip() and not any(_escaped(c) for c in text)
+    if plain and text.lower() not in _RESERVED and not _NUMBER_RE.match(text) and not text.endswith(("-", "?")):
         return text
     return quoted(text)
 

@@ -51,6 +51,7 @@ NOW = ("--now", "2026-11-20T11:00:00+08:00")
     (["new", "--title", "X", "--id", "Bad Id"], "is not a valid id"),
     (["new", "--title", "X", "--id", DOWN], "already exists"),
     (["new", "--title", "X", "--lang", "zh", "--template", "custom"], "has no zh version"),
+    (["new", "--title", "X", "--lang", "fr"], "'fr' is not in site.languages"),
     (["new", "--title", "X", "--template", "broken"], "'undefined_placeholder' is undefined"),
 ])
 def test_bad_options_write_nothing_and_say_why(outage: ProjectFactory, args: list[str], expected: str) -> None:
