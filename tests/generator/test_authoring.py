@@ -66,7 +66,8 @@ def session(tmp_path_factory) -> Session:
     note = root.parent / "note.md"
     note.write_text("A node was restarted. **Deposits are catching up.**\n", encoding="utf-8")
     s.run("file", "update", NEW, "--file", str(note), "--next", "30m", "--now", "2026-11-20T11:40:00+08:00")
-    s.run("dash", "update", NEW, "--file", "-", "--now", "2026-11-20T11:50:00+08:00", input="Text from standard input.\n")
+    s.run("dash", "update", NEW, "--file", "-", "--next", "2026-11-20T13:00:00+08:00", "--now", "2026-11-20T11:50:00+08:00",
+          input="Text from standard input.\n")
     s.run("piped", "update", NEW, "--status", "identified", "--now", "2026-11-20T11:55:00+08:00",
           input="Piped without any option.\n")
     s.run("resolve", "resolve", NEW, "-m", "Deposits are back to normal.", "--now", "2026-11-20T12:10:00+08:00")
@@ -125,7 +126,8 @@ def test_body_from_file_dash_and_pipe_and_unchanged_status(session: Session) -> 
     from_file = (folder / "2026-11-20T1140.md").read_text(encoding="utf-8")
     assert "status: investigating" in from_file  # unchanged from the latest update
     assert "next_update: 2026-11-20T12:10:00+08:00" in from_file and "**Deposits are catching up.**" in from_file
-    assert (folder / "2026-11-20T1150.md").read_text(encoding="utf-8").endswith("---\nText from standard input.\n")
+    from_dash = (folder / "2026-11-20T1150.md").read_text(encoding="utf-8")
+    assert from_dash.endswith("next_update: 2026-11-20T13:00:00+08:00\n---\nText from standard input.\n")
     piped = (folder / "2026-11-20T1155.md").read_text(encoding="utf-8")
     assert "status: identified" in piped and piped.endswith("Piped without any option.\n")
 
@@ -167,6 +169,15 @@ def test_list_uses_colour_only_on_a_terminal(session: Session) -> None:
     piped = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(session.root), "list", "--now",
                             "2026-11-20T14:00:00+08:00"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert piped.returncode == 0 and "OVERDUE" in piped.stdout and "\x1b[" not in piped.stdout
+
+
+def test_export_holds_the_session(session: Session) -> None:
+    target = session.root.parent / "exported"
+    result = herald(session.root, "export", str(target), "--now", BUILD_NOW)
+    assert result.exit_code == 0, result.output
+    page = (target / "docs" / "incidents" / NEW / "index.md").read_text(encoding="utf-8")
+    assert "Deposits are back to normal." in page and "Text from standard input." in page
+    assert "提币正在逐步恢复。" in (target / "docs" / "zh" / "incidents" / DOWN / "index.md").read_text(encoding="utf-8")
 
 
 def test_built_pages_show_the_session(built: Path) -> None:
