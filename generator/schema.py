@@ -226,6 +226,8 @@ class OutputIn(Strict):
     search_incidents: bool = Field(False, description="Put incident pages in the search index. Off by default: "
                                                       "Material fetches the whole index on every first visit, so it "
                                                       "would grow with the incident history.")
+    feeds_max_entries: int = Field(50, ge=1, description="Entries kept in the site-wide, component and maintenance "
+                                                         "feeds (newest first); per-incident feeds keep all.")
 
 
 class ChannelIn(Strict):
@@ -235,6 +237,20 @@ class ChannelIn(Strict):
     name: Localized
     address: Text = Field(description="URL, e-mail address, handle or number, exactly as users see it.")
     note: Localized | None = None
+
+
+SecurityContact = Annotated[str, StringConstraints(pattern=r"^(mailto:[^\s@]+@[^\s@]+|https://\S+|tel:\+?[0-9-]+)$")]
+
+
+class SecurityIn(Strict):
+    """The ``security`` section: what ``/.well-known/security.txt`` (RFC 9116) says."""
+
+    contact: list[SecurityContact] = Field(min_length=1, description="mailto:, https:// or tel: addresses, "
+                                                                      "most preferred first.")
+    policy: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = Field(
+        None, description="https:// address of the vulnerability disclosure policy.")
+    preferred_languages: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]] = Field(
+        default_factory=list, description="Language tags reports may be written in, e.g. [en, zh].")
 
 
 class ConfigIn(Strict):
@@ -248,5 +264,6 @@ class ConfigIn(Strict):
     output: OutputIn = Field(default_factory=OutputIn)
     channels: list[ChannelIn] = Field(default_factory=list, description="Official channels.")
     company: Localized | None = Field(None, description="Company name used in 'we will never ask' notices.")
+    security: SecurityIn | None = Field(None, description="Publish /.well-known/security.txt (skipped when absent).")
     incidents_dir: str = "incidents"
     pages_dir: str = "site_src"

@@ -33,6 +33,15 @@ class Channel:
 
 
 @dataclass(frozen=True, slots=True)
+class SecurityTxt:
+    """What ``/.well-known/security.txt`` says (RFC 9116); its Expires comes from the build's now."""
+
+    contact: tuple[str, ...]
+    policy: str | None = None
+    preferred_languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Validated project settings."""
 
@@ -58,6 +67,10 @@ class Settings:
     pages_dir: str = "site_src"
     channels: tuple[Channel, ...] = ()
     company: Localized = None  # type: ignore[assignment]
+    feeds_max_entries: int = 50
+    """Entries in the site-wide, component and maintenance feeds; per-incident feeds keep all."""
+    security: SecurityTxt | None = None
+    """Contents of security.txt, or None to publish none."""
 
     @property
     def default_language(self) -> str:
@@ -120,7 +133,10 @@ def settings_from_config(config: ConfigIn, root: Path) -> Settings:
         pages_dir=config.pages_dir,
         channels=tuple(Channel(c.kind, localize(c.name, default), c.address, localize(c.note, default))
                        for c in config.channels),
-        company=localize(config.company, default) or localize(config.site.name, default))
+        company=localize(config.company, default) or localize(config.site.name, default),
+        feeds_max_entries=config.output.feeds_max_entries,
+        security=None if config.security is None else SecurityTxt(
+            tuple(config.security.contact), config.security.policy, tuple(config.security.preferred_languages)))
 
 
 def localize(value: str | Mapping[str, str] | None, default_language: str) -> dict[str, str]:
