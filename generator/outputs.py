@@ -6,15 +6,34 @@ deterministic for a given now. Returns ``{path relative to the site root: conten
 
 from __future__ import annotations
 
+from .badges import render_badges
+from .calendar_feed import render_calendars
+from .feeds import render_feeds
 from .markup import MarkupRenderer
+from .outtext import OutputText
 from .render import RenderedPage, SiteState
+from .statuspage_api import render_api
+from .statuspage_feeds import render_history_feeds
+from .subscribe import render_subscribe_pages
+from .wellknown import HEADERS, SECURITY_TXT, render_headers, render_security_txt
 
 
 def render_machine_outputs(state: SiteState, markup: MarkupRenderer) -> dict[str, str | bytes]:
     """Every non-page output of a build."""
-    return {}
+    text = OutputText(state, markup)
+    out: dict[str, str | bytes] = {}
+    out.update(render_feeds(text))
+    out.update(render_history_feeds(text))
+    out.update(render_api(text))
+    out.update(render_calendars(text))
+    out.update(render_badges(text))
+    security = render_security_txt(state.settings, state.now)
+    if security is not None:
+        out[SECURITY_TXT] = security
+    out[HEADERS] = render_headers()  # the MkDocs plugin rewrites it with the theme's inline-script hashes
+    return dict(sorted(out.items()))
 
 
 def render_output_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, RenderedPage]:
     """Pages about those outputs (the Subscribe page), in every language."""
-    return {}
+    return render_subscribe_pages(state, markup)
