@@ -21,6 +21,7 @@ from .build import Output, Project, build_site, load_project
 from .clock import NowError, resolve_now
 from .errors import Severity
 from .i18n import HTML_LANG, LANGUAGE_NAMES, pick
+from .wellknown import HEADERS, inline_script_hashes, render_headers
 
 NAV_FREE_SECTIONS = ("incidents/", "components/", "history/")
 """Generated pages under these folders stay out of the navigation (which Material renders into every page)."""
@@ -42,10 +43,13 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         self.root: Path | None = None
         self.preloaded: Project | None = None
         """A project the CLI already loaded and checked, so the build does not load it twice."""
+        self.script_hashes: set[str] = set()
+        """Hashes of the theme's inline scripts seen in this build's pages, for the _headers CSP."""
 
     def on_config(self, config: Any) -> Any:
         """Load and check the project; refuse to build (before anything is written) on errors."""
         self.root = (Path(config.config_file_path).parent / self.config.config_file).parent.resolve()
+        self.script_hashes = set()
         try:
             project = self.preloaded or load_project(
                 self.root, lambda pinned: resolve_now(self.config.now, os.environ, pinned))
@@ -83,7 +87,9 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         generated = {**self.output.files, **{path: page.front_matter()  # HTML comes in on_page_content
                                               for path, page in self.output.status_pages.items()}}
         for path, content in sorted(generated.items()):
-            inclusion = InclusionLevel.NOT_IN_NAV if _out_of_nav(path) else InclusionLevel.UNDEFINED
+            inclusion = (InclusionLevel.NOT_IN_NAV if _out_of_nav(path)
+                         else InclusionLevel.INCLUDED if path.startswith(".") else InclusionLevel.UNDEFINED)
+            # MkDocs leaves out dot-folders unless told: .well-known/security.txt must be published
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
@@ -95,6 +101,21 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         assert self.output is not None
         generated = self.output.status_pages.get(page.file.src_uri)
         return generated.html if generated is not None else html
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        """Note the inline scripts the theme put into the page (the CSP allows exactly those)."""
+        self.script_hashes |= inline_script_hashes(output)
+        return output
+
+    def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
+        """Same for pages rendered from theme templates alone (404.html)."""
+        self.script_hashes |= inline_script_hashes(output_content)
+        return output_content
+
+    def on_post_build(self, config: Any) -> None:
+        """Write _headers again, now that every page's inline scripts are known."""
+        if self.output is not None and HEADERS in self.output.files:
+            (Path(config["site_dir"]) / HEADERS).write_text(render_headers(self.script_hashes), encoding="utf-8")
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         """Rebuild when incidents or the Herald configuration change."""
