@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 import xml.etree.ElementTree as ET
 
-from .outtext import OutputText
+from .outtext import OutputText, clean
 from .render import INDICATOR_ICON, STATUS_ICON
 
 SVG = "http://www.w3.org/2000/svg"
@@ -54,6 +54,7 @@ def render_badges(text: OutputText) -> dict[str, str]:
 
 def badge(label: str, words: str, colour: str, icon: str = "", colon: str = ": ") -> str:
     """One badge as SVG text: grey label on the left, icon and status words on colour on the right."""
+    label, words = clean(label), clean(words)
     value = f"{icon} {words}" if icon else words
     label_width, value_width = text_width(label) + 2 * PAD, text_width(value) + 2 * PAD
     width = label_width + value_width

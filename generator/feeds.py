@@ -115,7 +115,7 @@ def _feeds(text: OutputText, lang: str) -> list[Feed]:
                           urls.component(p, component.id), [(i, u) for i, u in pairs if component.id in i.components],
                           limit))
     for incident in sorted(text.state.content.incidents, key=lambda i: i.id):
-        name = text.pick(incident.title, lang)
+        name = text.title(incident, lang)
         feeds.append(feed(f"{urls.incident(p, incident.id)}feed", text.t(lang, "feed.incident", site=site, name=name),
                           urls.incident(p, incident.id), [(i, u) for i, u in pairs if i.id == incident.id], None))
     return feeds
@@ -132,7 +132,7 @@ def _entry(text: OutputText, incident: Incident, update: Update, changes: tuple[
     settings = text.settings
     status = text.t(lang, "status." + update.status)
     return Entry(entry_id(settings.url, incident.id, update.id, lang, settings.default_language),
-                 f"[{status}] {text.pick(incident.title, lang)}", text.update_url(incident, update, lang),
+                 f"[{status}] {text.title(incident, lang)}", text.update_url(incident, update, lang),
                  _entry_html(text, incident, update, changes, lang), update.at,
                  tuple((c, text.component_name(c, lang)) for c in incident.components))
 

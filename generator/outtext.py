@@ -121,6 +121,10 @@ class OutputText:
         """Localized text in ``lang``, falling back to the default language."""
         return clean(i18n.pick(localized, lang, self.settings.default_language)[0])
 
+    def title(self, incident: Incident, lang: str) -> str:
+        """An incident's title; its id if nothing is left once unusable characters are gone."""
+        return self.pick(incident.title, lang).strip() or incident.id
+
     def site_name(self, lang: str) -> str:
         """The site's name."""
         return self.pick(self.settings.name, lang)

@@ -183,7 +183,7 @@ class StatuspageApi:
         maintenance = incident.kind is Kind.MAINTENANCE
         sp_id = statuspage_id("incident", incident.id)
         out: dict[str, Any] = {
-            "id": sp_id, "name": self.text.pick(incident.title, self.lang), "status": derive.status_of(incident, now),
+            "id": sp_id, "name": self.text.title(incident, self.lang), "status": derive.status_of(incident, now),
             "created_at": self.ts(derive.disclosed_at(incident)), "updated_at": self.ts(incident.updates[-1].at),
             "monitoring_at": self.ts(derive.monitoring_at(incident)),
             "resolved_at": self.ts(derive.resolved_at(incident, now)),

@@ -86,7 +86,7 @@ def _rss(text: OutputText, incidents: list[Incident], newest: datetime) -> bytes
     for incident in incidents:
         item = gen.add_entry(order="append")
         link = text.url(urls.incident("", incident.id))
-        item.title(text.pick(incident.title, EN))
+        item.title(text.title(incident, EN))
         item.description(_history_html(text, incident))
         item.pubDate(_published(incident))
         item.link(href=link)
@@ -109,7 +109,7 @@ def _atom(text: OutputText, incidents: list[Incident], newest: datetime) -> byte
         entry.published(incident.updates[-1].at)
         entry.updated(incident.updates[-1].at)
         entry.link(href=text.url(urls.incident("", incident.id)), rel="alternate", type="text/html")
-        entry.title(text.pick(incident.title, EN))
+        entry.title(text.title(incident, EN))
         entry.content(_history_html(text, incident), type="html")
     return gen.atom_str(pretty=True)
 

@@ -80,7 +80,7 @@ class SubscribeHelper:
         now = self.state.now
         active = [i for i in derive.newest_first(self.state.content.incidents, self.state.settings.zone)
                   if derive.is_active(i, now) and i.kind is not Kind.MAINTENANCE]
-        return [(self.text.pick(i.title, self.lang), self.feeds(lambda fmt, i=i: incident_feed(self.p, i.id, fmt)))
+        return [(self.text.title(i, self.lang), self.feeds(lambda fmt, i=i: incident_feed(self.p, i.id, fmt)))
                 for i in active]
 
     def calendar(self) -> Address:
