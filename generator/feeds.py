@@ -114,10 +114,13 @@ def _feeds(text: OutputText, lang: str) -> list[Feed]:
         feeds.append(feed(f"{urls.component(p, component.id)}feed", text.t(lang, "feed.component", site=site, name=name),
                           urls.component(p, component.id), [(i, u) for i, u in pairs if component.id in i.components],
                           limit))
+    by_incident: dict[str, list[tuple[Incident, Update]]] = {}
+    for pair in pairs:
+        by_incident.setdefault(pair[0].id, []).append(pair)
     for incident in sorted(text.state.content.incidents, key=lambda i: i.id):
         name = text.title(incident, lang)
         feeds.append(feed(f"{urls.incident(p, incident.id)}feed", text.t(lang, "feed.incident", site=site, name=name),
-                          urls.incident(p, incident.id), [(i, u) for i, u in pairs if i.id == incident.id], None))
+                          urls.incident(p, incident.id), by_incident[incident.id], None))
     return feeds
 
 
@@ -210,5 +213,5 @@ def _json_feed(feed: Feed, text: OutputText) -> str:
                    "date_published": e.at.isoformat(), "date_modified": e.at.isoformat(),
                    "tags": [label for _, label in e.categories]} for e in feed.entries],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
