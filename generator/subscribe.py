@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,7 +56,7 @@ class SubscribeHelper:
         """A link to ``path`` (relative to the site root) and its absolute URL."""
         return Address(label, urls.relative(self.page, path), self.text.url(path))
 
-    def feeds(self, path_for) -> list[Address]:
+    def feeds(self, path_for: Callable[[str], str]) -> list[Address]:
         """One feed in each format."""
         return [self.address(name, path_for(fmt)) for fmt, name in FEED_FORMATS]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import datetime
 from pathlib import Path
 
@@ -64,11 +63,6 @@ def incident(incident_id: str, title: str, body: str, at: datetime, kind: Kind =
     return Incident(incident_id, kind, {"en": title, "zh": title}, Impact.MAJOR, ("api",), at, None,
                     window[0] if window else None, window[1] if window else None, {"en": body}, (), (), (first,),
                     f"incidents/{incident_id}/incident.md")
-
-
-def replace_updates(incident_: Incident, *updates: Update) -> Incident:
-    """The incident with other updates."""
-    return dataclasses.replace(incident_, updates=tuple(updates))
 
 
 def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -7,8 +7,8 @@ import re
 from datetime import timedelta
 
 import feedparser
-import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
+from icalendar import Calendar
 from lxml import etree
 
 from generator.markup import MarkupRenderer
@@ -256,11 +256,27 @@ def test_any_title_and_body_give_well_formed_xml_and_valid_json(project: Project
             assert not feedparser.parse(data).bozo or path.endswith(".svg")
         elif path.endswith(".json"):
             json.loads(data)
+        elif path.endswith(".ics"):
+            Calendar.from_ical(data)
     for page in render_output_pages(state, MarkupRenderer()).values():
         assert "<script" not in page.html  # titles are escaped on the Subscribe page
     if title.strip(" \x00\x01\x08\x0b\x1f\x7f\ufffe") and kind is Kind.INCIDENT:
         entry = feedparser.parse(outputs["feed.atom"]).entries[0]
         assert entry.title.startswith("[Investigating] ")
+
+
+def test_control_characters_written_as_yaml_escapes_are_stripped(project: ProjectFactory) -> None:
+    project.incident("2026-11-20-x", 'title: "Bell\\a \\x01tab\\tRTL \\u202e中文 & <b>"\ncomponents: [api]\n'
+                     "started_at: 2026-11-20T09:00:00+08:00",
+                     updates={"2026-11-20T0900": update("2026-11-20T09:00:00+08:00", "investigating",
+                                                       body="Body \x02 with \x1b[31m escape & <i>x</i>")})
+    output = build(project.root, NOW)
+    for path in ("feed.atom", "feed.rss", "history.rss", "history.atom", "zh/feed.atom"):
+        etree.fromstring(bytes_of(output, path))
+    entry = parsed(output, "feed.atom").entries[0]
+    assert entry.title == "[Investigating] Bell tab\tRTL \u202e中文 & <b>"
+    assert "Body  with [31m escape &amp; <i>x</i>" in entry.content[0].value
+    assert json.loads(text_of(output, "feed.json"))["items"][0]["title"] == entry.title
 
 
 def test_reference_captures_are_beside_the_repository() -> None:
