@@ -18,7 +18,7 @@ from datetime import datetime
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
-from . import i18n, urls
+from . import i18n, record, urls
 from .model import Incident, Kind, Update
 from .outtext import OutputText
 from .update_effects import Effect, effects
@@ -30,7 +30,7 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One update as a feed entry, in one language."""
+    """One update (or one commitment's change of state) as a feed entry, in one language."""
 
     id: str
     title: str
@@ -98,25 +98,27 @@ def _feeds(text: OutputText, lang: str) -> list[Feed]:
     limit = settings.feeds_max_entries
     pairs = _newest_first(text.state.content.incidents)
     changes = {i.id: effects(i) for i in text.state.content.incidents}
-    entries = {(i.id, u.id): _entry(text, i, u, changes[i.id][u.id], lang) for i, u in pairs}
-    fallback = pairs[0][1].at if pairs else text.state.now  # the site's last update: when any feed last changed
+    events = [(i, _entry(text, i, u, changes[i.id][u.id], lang)) for i, u in pairs]
+    events += [(i, entry) for i in text.state.content.incidents for entry in _commitment_entries(text, i, lang)]
+    events.sort(key=lambda event: (event[1].at, event[0].id, event[1].id), reverse=True)  # total order
+    fallback = events[0][1].at if events else text.state.now  # the site's last change: when any feed last changed
     site = text.site_name(lang)
 
-    def feed(path: str, title: str, home: str, chosen: list[tuple[Incident, Update]], keep: int | None) -> Feed:
-        picked = tuple(entries[(i.id, u.id)] for i, u in chosen[:keep])
+    def feed(path: str, title: str, home: str, chosen: list[tuple[Incident, Entry]], keep: int | None) -> Feed:
+        picked = tuple(entry for _, entry in chosen[:keep])
         return Feed(path, title, text.url(home), lang, picked, picked[0].at if picked else fallback)
 
-    feeds = [feed(f"{p}feed", text.t(lang, "feed.site", site=site), urls.home(p), pairs, limit),
+    feeds = [feed(f"{p}feed", text.t(lang, "feed.site", site=site), urls.home(p), events, limit),
              feed(f"{p}maintenance/feed", text.t(lang, "feed.maintenance", site=site), urls.home(p),
-                  [(i, u) for i, u in pairs if i.kind is Kind.MAINTENANCE], limit)]
+                  [(i, e) for i, e in events if i.kind is Kind.MAINTENANCE], limit)]
     for component in settings.components:
         name = text.pick(component.name, lang)
         feeds.append(feed(f"{urls.component(p, component.id)}feed", text.t(lang, "feed.component", site=site, name=name),
-                          urls.component(p, component.id), [(i, u) for i, u in pairs if component.id in i.components],
+                          urls.component(p, component.id), [(i, e) for i, e in events if component.id in i.components],
                           limit))
-    by_incident: dict[str, list[tuple[Incident, Update]]] = {}
-    for pair in pairs:
-        by_incident.setdefault(pair[0].id, []).append(pair)
+    by_incident: dict[str, list[tuple[Incident, Entry]]] = {}
+    for event in events:
+        by_incident.setdefault(event[0].id, []).append(event)
     for incident in sorted(text.state.content.incidents, key=lambda i: i.id):
         name = text.title(incident, lang)
         feeds.append(feed(f"{urls.incident(p, incident.id)}feed", text.t(lang, "feed.incident", site=site, name=name),
@@ -140,6 +142,45 @@ def _entry(text: OutputText, incident: Incident, update: Update, changes: tuple[
                  tuple((c, text.component_name(c, lang)) for c in incident.components))
 
 
+def _commitment_entries(text: OutputText, incident: Incident, lang: str) -> list[Entry]:
+    """An entry for each commitment that changed state by now: done (at done_at), missed or overdue (at due)."""
+    out = []
+    for commitment in incident.commitments:
+        state = record.commitment_state(commitment, text.state.now)
+        at = commitment.done_at if state == "done" else commitment.due
+        if state == "pending" or at is None or at > text.state.now:
+            continue
+        body = Markup("<p><strong>{}{}</strong>{}</p><p>{}{}{}</p>").format(
+            text.t(lang, "commitments.title"), text.t(lang, "punct.colon"), text.pick(commitment.text, lang),
+            text.t(lang, "commitments.due"), text.t(lang, "punct.colon"), text.time(commitment.due, lang))
+        if state == "missed" and commitment.explanation:
+            body += Markup("<p>{}</p>").format(text.pick(commitment.explanation, lang))
+        if state == "done" and commitment.link and commitment.link.startswith("https://"):
+            body += Markup('<p><a href="{}">{}</a></p>').format(commitment.link, text.t(lang, "commitments.evidence"))
+        name = f"commitment-{commitment.key}-{state}"
+        out.append(Entry(entry_id(text.settings.url, incident.id, name, lang, text.settings.default_language),
+                         f"[{text.t(lang, 'commitment.' + state)}] {text.pick(commitment.text, lang)}",
+                         text.url(urls.incident(text.prefix(lang), incident.id)) + f"#commitment-{commitment.key}",
+                         str(body), at, tuple((c, text.component_name(c, lang)) for c in incident.components)))
+    return out
+
+
+def _actions_html(text: OutputText, incident: Incident, lang: str) -> Markup:
+    """The incident's "what you should do" checklist, with absolute links."""
+    if not incident.actions:
+        return Markup("")
+    items = Markup("")
+    for action in incident.actions:
+        item = Markup("<strong>{}{}</strong>{}").format(text.t(lang, "urgency." + action.urgency),
+                                                        text.t(lang, "punct.colon"), text.pick(action.text, lang))
+        if action.link:
+            href = action.link if action.link.startswith("https://") else text.url(
+                urls.page_url(text.prefix(lang), action.link.split("#")[0]))
+            item += Markup(' (<a href="{}">{}</a>)').format(href, text.t(lang, "actions.how"))
+        items += Markup("<li>{}</li>").format(item)
+    return Markup("<p><strong>{}</strong></p><ul>{}</ul>").format(text.t(lang, "actions.title"), items)
+
+
 def _entry_html(text: OutputText, incident: Incident, update: Update, changes: tuple[Effect, ...], lang: str) -> str:
     """The update's HTML, then its components' statuses, the maintenance window and the next-update promise."""
     html = Markup(text.update_html(incident, update, lang))
@@ -159,7 +200,7 @@ def _entry_html(text: OutputText, incident: Incident, update: Update, changes: t
         html += Markup("<p><strong>{}{}</strong>{}</p>").format(text.t(lang, "incident.next_update"),
                                                                text.t(lang, "punct.colon"),
                                                                text.time(update.next_update, lang))
-    return str(html)
+    return str(html + _actions_html(text, incident, lang))
 
 
 def _generator(feed: Feed, text: OutputText, fmt: str) -> FeedGenerator:
