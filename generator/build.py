@@ -13,7 +13,9 @@ from pathlib import Path
 from . import derive, i18n, uptime, urls
 from .errors import Diagnostic, Severity
 from .guidance import render_guidance_pages
-from .load import load_content
+from .load import RawContent, load_content
+from .schemas import schema_files
+from .template_catalog import unfilled_prompts
 from .markup import MarkupRenderer
 from .model import Content
 from .outputs import render_machine_outputs, render_output_pages
@@ -69,7 +71,7 @@ def load_project(root: Path, now_for=None) -> Project:
     now = now_for(settings.pinned_now) if now_for else settings.pinned_now
     raw, load_diagnostics = load_content(settings)
     content, validate_diagnostics = validate_content(raw, settings)
-    diagnostics = diagnostics + load_diagnostics + validate_diagnostics
+    diagnostics = diagnostics + load_diagnostics + validate_diagnostics + _unfilled_prompts(raw)
     if now is not None:
         content, future = derive.published(content, now)
         diagnostics += future + derive.check_timeliness(content, now, settings.stale_after)
@@ -95,6 +97,7 @@ def build_site(project: Project) -> Output:
     files.update(render_source_pages(content.pages, settings))
     files.update(render_machine_outputs(state, markup))
     files.update(render_record_json(state))
+    files.update(schema_files())  # published so editors can fetch them from the site
     pages = {**render_status_pages(state, markup), **render_guidance_pages(state, markup),
              **render_output_pages(state, markup)}
     return Output(files=dict(sorted(files.items())), status_pages=dict(sorted(pages.items())),
@@ -122,6 +125,17 @@ def _footer(settings: Settings) -> dict[str, dict[str, str]]:
                      "text": i18n.translate(lang, "never.text").replace("{company}", company),
                      "channels_label": i18n.translate(lang, "channels.title"),
                      "channels_url": urls.channels(urls.prefix(lang, settings.default_language))}
+    return out
+
+
+def _unfilled_prompts(raw: RawContent) -> list[Diagnostic]:
+    """Warnings for template questions left in incident files ("[Which wallet? How much?]")."""
+    out = []
+    for files in raw.incident_folders.values():
+        for file in files:
+            for line, prompt in unfilled_prompts(file.text):
+                out.append(Diagnostic(file.path, line, "", "unfilled-prompt", f"template prompt left in: {prompt}",
+                                      "replace it with what you know, or delete it", Severity.WARNING))
     return out
 
 

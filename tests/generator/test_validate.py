@@ -232,3 +232,19 @@ def test_bad_config_time_zone(project: ProjectFactory) -> None:
     loaded = load_project(project.root, lambda pinned: NOW)
     assert [(d.path, d.line, d.field, d.code) for d in loaded.diagnostics] == [
         ("herald.yml", 4, "site.time_zone", "bad-time-zone")]
+
+
+def test_unfilled_template_prompt_is_a_warning(project: ProjectFactory) -> None:
+    with_update(project, update("2026-11-20T09:00:00+08:00", "investigating",
+                                body="Funds moved from [Which wallet? How much, if known?]."))
+    loaded = load_project(project.root, lambda pinned: NOW)
+    assert loaded.ok
+    assert [(d.path, d.line, d.code) for d in loaded.diagnostics] == [
+        (f"{FOLDER}/2026-11-20T0900.md", 6, "unfilled-prompt")]
+
+
+def test_schemas_are_published_with_the_site(outage: ProjectFactory) -> None:
+    from generator.build import build_site
+    import json
+    files = build_site(load_project(outage.root, lambda pinned: NOW)).files
+    assert json.loads(files["schemas/update.schema.json"])["properties"]["status"]
