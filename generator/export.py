@@ -11,7 +11,7 @@ from . import i18n, urls
 from .authoring import AuthoringError
 from .build import Output
 from .settings import Settings
-from .write import staging_dir, swap_into_place
+from .write import write_files
 
 MARKER = ".herald-export"
 """A file at the top of every export, so a later export may replace the folder (and never anything else)."""
@@ -90,21 +90,7 @@ def check_target(target: Path, root: Path) -> None:
 def write_export(files: dict[str, str | bytes], target: Path, advance: Callable[[int], None] = lambda n: None
                  ) -> None:
     """Write the tree aside, then swap it in (``write.py``), reporting each file written to ``advance``."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = staging_dir(target)
-    staging.mkdir()
-    root = staging.resolve()
-    for relative, content in sorted(files.items()):
-        path = staging / relative
-        if not path.resolve().is_relative_to(root):
-            raise ValueError(f"refusing to write outside the output folder: {relative}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-        advance(1)
-    swap_into_place(staging, target)
+    write_files(files, target, advance)
 
 
 def _theme_assets(settings: Settings) -> dict[str, bytes]:

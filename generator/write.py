@@ -6,6 +6,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 RENAME_EXCHANGE = 2
@@ -43,18 +44,26 @@ def recover_interrupted(target: Path) -> None:
         os.rename(previous, target)
 
 
-def write_files(files: dict[str, str | bytes], target: Path) -> None:
-    """Write ``{relative path: content}`` as a tree at ``target``, built aside and swapped in."""
+def write_files(files: dict[str, str | bytes], target: Path,
+                advance: Callable[[int], None] = lambda count: None) -> None:
+    """Write ``{relative path: content}`` as a tree at ``target``, built aside and swapped in.
+
+    ``advance(1)`` is called after each file (for a progress bar).
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
     staging = staging_dir(target)
+    staging.mkdir()
+    root = staging.resolve()
     for relative, content in sorted(files.items()):
         path = staging / relative
-        if not path.resolve().is_relative_to(staging.resolve()):
+        if not path.resolve().is_relative_to(root):
             raise ValueError(f"refusing to write outside the output folder: {relative}")
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+        advance(1)
     swap_into_place(staging, target)
 
 
