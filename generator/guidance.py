@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from . import derive, i18n, urls
 from .model import FaqEntry, Incident, SourcePage
-from .render import PageHelper, RenderedPage, SiteState, environment, tidy
+from .render import PageHelper, PageRenderer, RenderedPage, SiteState
 
 KB_PREFIX = "kb/"
 
@@ -44,26 +44,25 @@ def faq_json_ld(entries: list[FaqEntry], helper: PageHelper) -> Markup:
 
 def render_guidance_pages(state: SiteState, markup) -> dict[str, RenderedPage]:
     """FAQ, tag index and official channels, in every language."""
-    env = environment()
-    cache: dict[tuple, str] = {}
-    out: dict[str, RenderedPage] = {}
+    renderer = PageRenderer(state, markup)
     settings = state.settings
     topics = {t.id: t for t in state.content.faq_topics}
+    grouped = _faq_by_topic(state.content.faq, topics)
+    tag_index = _tag_index(state.content.pages)
     active_faq = [(i, list(i.faq)) for i in derive.newest_first(state.content.incidents, settings.zone)
                   if i.faq and derive.is_active(i, state.now)]
+    pages = []
     for lang in settings.languages:
         p = urls.prefix(lang, settings.default_language)
-
-        def page(url: str, template: str, title: str, **context: Any) -> None:
-            helper = PageHelper(state, lang, url, markup, cache)
-            html = env.get_template(template).render(h=helper, s=state, g=GuidanceHelper(helper), **context)
-            out[urls.source_path(url)] = RenderedPage({"title": str(Markup.escape(title))}, tidy(html))
-
-        grouped = _faq_by_topic(state.content.faq, topics)
-        page(urls.faq(p), "faq.html", i18n.translate(lang, "faq.title"), grouped=grouped, active=active_faq)
-        page(urls.tags(p), "tags.html", i18n.translate(lang, "kb.tags"), tags=_tag_index(state.content.pages))
-        page(urls.channels(p), "channels.html", i18n.translate(lang, "channels.title"))
-    return out
+        pages += [
+            renderer.render(lang, urls.faq(p), "faq.html", i18n.translate(lang, "faq.title"), hide_toc=False,
+                            grouped=grouped, active=active_faq),
+            renderer.render(lang, urls.tags(p), "tags.html", i18n.translate(lang, "kb.tags"), hide_toc=False,
+                            tags=tag_index),
+            renderer.render(lang, urls.channels(p), "channels.html", i18n.translate(lang, "channels.title"),
+                            hide_toc=False),
+        ]
+    return dict(pages)
 
 
 def _faq_by_topic(entries: tuple[FaqEntry, ...], topics: dict) -> list[tuple[Any, list[FaqEntry]]]:

@@ -171,28 +171,46 @@ class RenderedPage:
         return f"{self.front_matter()}\n{self.html}\n"
 
 
+class PageRenderer:
+    """Renders generated pages: one template environment, one cache and one set of helpers per build."""
+
+    def __init__(self, state: SiteState, markup: MarkupRenderer) -> None:
+        from .guidance import GuidanceHelper  # these helpers build on this module
+        from .scorecard import RecordHelper
+
+        self._helpers = (GuidanceHelper, RecordHelper)
+        self.state, self._markup = state, markup
+        self._env = environment()
+        self._cache: dict[tuple, str] = {}
+
+    def render(self, lang: str, url: str, template: str, title: str, *, hide_toc: bool = True,
+               searchable: bool = True, **context: Any) -> tuple[str, RenderedPage]:
+        """``(source path, page)`` of one page; ``context`` goes to the template beside the helpers."""
+        guidance, records = self._helpers
+        helper = PageHelper(self.state, lang, url, self._markup, self._cache)
+        html = self._env.get_template(template).render(h=helper, g=guidance(helper), r=records(helper), s=self.state,
+                                                       now=self.state.now, **context)
+        # MkDocs themes print the title as markup (no autoescape), so it is given already escaped.
+        meta: dict[str, Any] = {"title": str(escape(title))}
+        if hide_toc:
+            meta["hide"] = ["toc"]
+        if not searchable:  # lists that only repeat incident titles would crowd search results
+            meta["search"] = {"exclude": True}
+        return urls.source_path(url), RenderedPage(meta, tidy(html))
+
+
 def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, RenderedPage]:
     """Every generated page in every language: ``{source path: page}``."""
-    env = environment()
+    renderer = PageRenderer(state, markup)
     out: dict[str, RenderedPage] = {}
-    cache: dict[tuple, str] = {}
     zone = state.settings.zone
     ordered = derive.newest_first(state.content.incidents, zone)
     for lang in state.settings.languages:
         p = urls.prefix(lang, state.settings.default_language)
 
         def page(url: str, template: str, title: str, searchable: bool = True, **context: Any) -> None:
-            from .guidance import GuidanceHelper  # these helpers build on this module
-            from .scorecard import RecordHelper
-
-            helper = PageHelper(state, lang, url, markup, cache)
-            html = env.get_template(template).render(h=helper, g=GuidanceHelper(helper), r=RecordHelper(helper),
-                                                     s=state, now=state.now, **context)
-            # MkDocs themes print the title as markup (no autoescape), so it is given already escaped.
-            meta: dict[str, Any] = {"title": str(escape(title)), "hide": ["toc"]}
-            if not searchable:  # lists that only repeat incident titles would crowd search results
-                meta["search"] = {"exclude": True}
-            out[urls.source_path(url)] = RenderedPage(meta, tidy(html))
+            path, rendered = renderer.render(lang, url, template, title, searchable=searchable, **context)
+            out[path] = rendered
 
         page(urls.home(p), "home.html", i18n.pick(state.settings.name, lang, state.settings.default_language)[0],
              **_home_context(state))

@@ -65,7 +65,8 @@ def test_duration_of_open_incident_runs_to_now(outage: ProjectFactory) -> None:
     assert derive.disclosed_at(incident) == at(20, 8, 30)
 
 
-def test_maintenance_follows_its_window(project: ProjectFactory) -> None:
+def add_upgrade(project: ProjectFactory, updates: dict[str, str]) -> None:
+    """A maintenance of the API, 02:00-04:00 on 22 November, with the given updates."""
     project.incident("2026-11-22-upgrade", """
         title: Upgrade
         kind: maintenance
@@ -73,7 +74,11 @@ def test_maintenance_follows_its_window(project: ProjectFactory) -> None:
         started_at: 2026-11-22T02:00:00+08:00
         scheduled_for: 2026-11-22T02:00:00+08:00
         scheduled_until: 2026-11-22T04:00:00+08:00
-    """, updates={"s": update("2026-11-20T10:00:00+08:00", "scheduled")})
+    """, updates=updates)
+
+
+def test_maintenance_follows_its_window(project: ProjectFactory) -> None:
+    add_upgrade(project, {"s": update("2026-11-20T10:00:00+08:00", "scheduled")})
     expectations = [(at(21, 12), "scheduled", ComponentStatus.OPERATIONAL, "none"),
                     (at(22, 3), "in_progress", ComponentStatus.UNDER_MAINTENANCE, "maintenance"),
                     (at(22, 5), "completed", ComponentStatus.OPERATIONAL, "none")]
@@ -88,15 +93,8 @@ def test_maintenance_follows_its_window(project: ProjectFactory) -> None:
 
 
 def test_maintenance_completed_early_by_update(project: ProjectFactory) -> None:
-    project.incident("2026-11-22-upgrade", """
-        title: Upgrade
-        kind: maintenance
-        components: [api]
-        started_at: 2026-11-22T02:00:00+08:00
-        scheduled_for: 2026-11-22T02:00:00+08:00
-        scheduled_until: 2026-11-22T04:00:00+08:00
-    """, updates={"s": update("2026-11-20T10:00:00+08:00", "scheduled"),
-                  "d": update("2026-11-22T02:40:00+08:00", "completed")})
+    add_upgrade(project, {"s": update("2026-11-20T10:00:00+08:00", "scheduled"),
+                          "d": update("2026-11-22T02:40:00+08:00", "completed")})
     now = at(22, 3)
     incident = by_id(content_at(project, now), "2026-11-22-upgrade")
     assert derive.status_of(incident, now) == "completed"
