@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from . import i18n, record, urls
 from .model import Incident, Kind, Update
-from .outtext import OutputText
+from .outtext import OutputText, markup_free
 from .update_effects import Effect, effects
 
 FORMATS = {"atom": "application/atom+xml", "rss": "application/rss+xml", "json": "application/feed+json"}
@@ -208,7 +208,8 @@ def _generator(feed: Feed, text: OutputText, fmt: str) -> FeedGenerator:
     gen = FeedGenerator()
     gen.id(text.url(feed.path + ".atom"))
     gen.title(feed.title)
-    gen.subtitle(text.t(feed.lang, "feed.description", site=text.site_name(feed.lang)))
+    # RSS readers show a channel's description as HTML: give it as text with no markup at all.
+    gen.subtitle(markup_free(text.t(feed.lang, "feed.description", site=text.site_name(feed.lang))))
     gen.author({"name": text.company(feed.lang)})
     gen.link(href=text.url(f"{feed.path}.{fmt}"), rel="self", type=FORMATS[fmt])
     gen.link(href=feed.home, rel="alternate", type="text/html")  # last: feedgen makes the last link RSS's <link>

@@ -3,7 +3,6 @@ official channels. Returns rendered pages; never writes."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from markupsafe import Markup
@@ -11,6 +10,7 @@ from markupsafe import Markup
 from . import derive, i18n, urls
 from .model import FaqEntry, Incident, SourcePage
 from .render import PageHelper, PageRenderer, RenderedPage, SiteState
+from .safetext import inline_json
 
 KB_PREFIX = "kb/"
 
@@ -38,8 +38,7 @@ def faq_json_ld(entries: list[FaqEntry], helper: PageHelper) -> Markup:
         {"@type": "Question", "name": helper.plain(e.question),
          "acceptedAnswer": {"@type": "Answer", "text": str(helper.html(e.answer, "faq/" + e.id, e.source))}}
         for e in entries]}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=False).replace("</", "<\\/")
-    return Markup('<script type="application/ld+json">{}</script>').format(Markup(text))
+    return Markup('<script type="application/ld+json">{}</script>').format(Markup(inline_json(data)))
 
 
 def render_guidance_pages(state: SiteState, markup) -> dict[str, RenderedPage]:

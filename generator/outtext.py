@@ -85,6 +85,14 @@ def clean(text: str) -> str:
     return NOT_XML.sub("", text)
 
 
+def markup_free(text: str) -> str:
+    """One line of text with no markup left for a reader that takes it as HTML (tags dropped, no ``<`` or ``>``)."""
+    if not text.strip():
+        return ""
+    content = lxml.html.fragment_fromstring(clean(text), create_parent="div").text_content()
+    return " ".join(content.replace("<", " ").replace(">", " ").split())
+
+
 def plain_text(html: str) -> str:
     """Readable text of an HTML fragment: blocks separated by blank lines, list items on their own lines."""
     if not html.strip():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from . import i18n, record, uptime
@@ -24,6 +24,11 @@ def _time(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
+def _utc(moment: datetime) -> str:
+    """The build's now in UTC: one instant gives the same bytes however it was written (Z, +08:00, epoch)."""
+    return moment.astimezone(timezone.utc).isoformat()
+
+
 def _seconds(delta: timedelta | None) -> int | None:
     return None if delta is None else int(delta.total_seconds())
 
@@ -37,7 +42,7 @@ def _uptime(state: SiteState) -> dict[str, Any]:
     """90-day uptime of the page and of each component."""
     default = state.settings.default_language
     return {
-        "generated_at": _time(state.now), "time_zone": state.settings.time_zone,
+        "generated_at": _utc(state.now), "time_zone": state.settings.time_zone,
         "weighting": {status.value: weight for status, weight in uptime.DOWNTIME_WEIGHT.items()},
         "page": {"uptime_percent": round(uptime.uptime_percent(state.uptime[""]), 4), "days": _days(state.uptime[""])},
         "components": [{"id": c.id, "name": i18n.pick(c.name, default, default)[0],
@@ -64,7 +69,7 @@ def _record(state: SiteState) -> dict[str, Any]:
                              "link": c.link, "explanation": i18n.pick(c.explanation, default, default)[0] or None}
                             for c in incident.commitments],
         })
-    return {"generated_at": _time(state.now),
+    return {"generated_at": _utc(state.now),
             "track_record": {"incidents": track.incidents,
                              "median_first_update_seconds": _seconds(track.median_to_first_update),
                              "promises_kept": track.promises_kept, "promises_due": track.promises_due,

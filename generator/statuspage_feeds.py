@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from . import i18n, urls
 from .model import Incident, Kind
-from .outtext import OutputText
+from .outtext import OutputText, markup_free
 from .statuspage_api import statuspage_id
 
 EN = "en"
@@ -67,7 +67,8 @@ def _feed(text: OutputText, newest: datetime) -> FeedGenerator:
     lang = text.settings.default_language
     gen = FeedGenerator()
     gen.title(f"{text.site_name(lang)} - Incident History")
-    gen.description(text.pick(text.settings.description, lang) or f"{text.site_name(lang)} - Incident History")
+    description = text.pick(text.settings.description, lang) or f"{text.site_name(lang)} - Incident History"
+    gen.description(markup_free(description))  # readers take it as HTML: text only
     gen.author({"name": text.company(lang)})
     gen.language(i18n.HTML_LANG[lang])
     gen.generator("Herald")
