@@ -12,8 +12,8 @@ from generator.render import SiteState
 from generator.settings import Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[2]
-REFERENCE = REPO.parent / "shared" / "reference" / "statuspage-examples"
-"""Captured Statuspage payloads and feeds (the shared folder beside the repository)."""
+REFERENCE = REPO / "tests" / "reference" / "statuspage-examples"
+"""Captured Statuspage payloads and feeds (copied from the shared reference folder, so a plain clone tests alone)."""
 
 
 def when(text: str) -> datetime:
