@@ -13,7 +13,8 @@ from pathlib import Path
 from . import derive, i18n, uptime, urls
 from .errors import Diagnostic, Severity
 from .guidance import render_guidance_pages
-from .load import RawContent, load_content
+from .frontmatter import parse_front_matter
+from .load import RawContent, RawFile, load_content
 from .schemas import schema_files
 from .template_catalog import unfilled_prompts
 from .markup import MarkupRenderer
@@ -60,10 +61,11 @@ class Output:
     """Per language: incidents that get the site-wide banner (title, url relative to the site root)."""
 
 
-def load_project(root: Path, now_for=None) -> Project:
+def load_project(root: Path, now_for=None, include_drafts: bool = False) -> Project:
     """Load settings and content and check them at the build's now.
 
-    ``now_for`` maps the settings' pinned now to the build's now (see ``clock.resolve_now``).
+    ``now_for`` maps the settings' pinned now to the build's now (see ``clock.resolve_now``);
+    ``include_drafts`` keeps drafts in the content (``herald serve`` shows them, marked).
     """
     settings, diagnostics = load_settings(root)
     if settings is None:
@@ -73,7 +75,7 @@ def load_project(root: Path, now_for=None) -> Project:
     content, validate_diagnostics = validate_content(raw, settings)
     diagnostics = diagnostics + load_diagnostics + validate_diagnostics + _unfilled_prompts(raw)
     if now is not None:
-        content, future = derive.published(content, now)
+        content, future = derive.published(content, now, include_drafts)
         diagnostics += future + derive.check_timeliness(content, now, settings.stale_after)
         diagnostics += derive.check_commitments(content, now)
     diagnostics = _deduplicate(diagnostics)
@@ -129,14 +131,40 @@ def _footer(settings: Settings) -> dict[str, dict[str, str]]:
 
 
 def _unfilled_prompts(raw: RawContent) -> list[Diagnostic]:
-    """Warnings for template questions left in incident files ("[Which wallet? How much?]")."""
+    """Template questions left in incident files ("[Which wallet? How much?]").
+
+    An error in anything that would be published; a warning in a draft, which may keep them until it is done.
+    """
     out = []
     for files in raw.incident_folders.values():
+        by_path = {file.path: file for file in files}
         for file in files:
             for line, prompt in unfilled_prompts(file.text):
+                draft = is_declared_draft(file.path, by_path)
                 out.append(Diagnostic(file.path, line, "", "unfilled-prompt", f"template prompt left in: {prompt}",
-                                      "replace it with what you know, or delete it", Severity.WARNING))
+                                      "replace it with what you know or delete it"
+                                      + ("; the file is a draft, so it may wait" if draft else
+                                         ", or keep the file unpublished with draft: true"),
+                                      Severity.WARNING if draft else Severity.ERROR))
     return out
+
+
+def is_declared_draft(path: str, folder_files: dict[str, RawFile]) -> bool:
+    """True if the file's incident, or the original it translates, says ``draft: true`` in its front matter."""
+    folder, _, name = path.rpartition("/")
+    if folder.endswith("/faq"):
+        folder = folder[: -len("/faq")]
+    stem = name[:-3].split(".", 1)[0]
+    candidates = (f"{folder}/incident.md", f"{folder}/{stem}.md")
+    return any(_says_draft(folder_files.get(candidate)) for candidate in candidates)
+
+
+def _says_draft(file: RawFile | None) -> bool:
+    """True if the file's front matter parses and has ``draft: true``."""
+    if file is None:
+        return False
+    front, _ = parse_front_matter(file.text, file.path)
+    return front is not None and front.meta.get("draft") is True
 
 
 def _deduplicate(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

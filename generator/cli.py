@@ -78,41 +78,65 @@ def check(root: Path, strict: bool, now: str | None) -> None:
 
 @main.command(epilog=EPILOG_BUILD)
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to put the site (default: site_dir of mkdocs.yml).")
+              help="Where to put the site (default: site_dir of mkdocs.yml). It must be new, empty, or a site "
+                   "Herald built.")
+@click.option("--force", is_flag=True,
+              help="Replace the site folder even if it holds files Herald did not write (never the project, "
+                   "its content or theme folders, your home folder or /).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--config-file", default="mkdocs.yml", show_default=True, help="MkDocs configuration.")
 @_now_option
 @click.pass_obj
-def build(root: Path, site_dir: Path | None, strict: bool, config_file: str, now: str | None) -> None:
+def build(root: Path, site_dir: Path | None, force: bool, strict: bool, config_file: str, now: str | None) -> None:
     """Check, then build the site aside and swap it in (the old site stays if anything fails)."""
-    from .mkdocs_runner import BuildFailed, build_with_mkdocs
+    from .mkdocs_runner import BuildFailed, TargetRefused, build_with_mkdocs
 
     project = _load(root, now)
     if not _report(project, strict):
         click.echo("build stopped: the previous site was left untouched", err=True)
         sys.exit(1)
+    if site_dir is not None and not site_dir.is_absolute():
+        site_dir = Path.cwd() / site_dir
     try:
-        target = build_with_mkdocs(root / config_file, site_dir, project, strict)
+        target = build_with_mkdocs(root / config_file, site_dir, project, strict, force)
+    except TargetRefused as refused:
+        _fail(f"build refused: {refused.message}", f"hint: {refused.hint}\nnothing was written")
     except BuildFailed as exc:
-        click.secho(f"build failed: {exc}\nthe previous site was left untouched", fg="red", err=True)
-        sys.exit(1)
+        _fail(f"build failed: {exc}", "the previous site was left untouched")
     click.echo(f"built {target}")
+
+
+def _fail(message: str, detail: str) -> None:
+    """Print why a command stopped (in red on a terminal) and exit with status 1."""
+    click.secho(message, fg="red" if sys.stderr.isatty() else None, err=True)
+    click.echo(detail, err=True)
+    sys.exit(1)
 
 
 @main.command()
 @click.option("--config-file", default="mkdocs.yml", show_default=True, help="MkDocs configuration.")
-@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True,
+              help="Address to serve on (only this machine by default; 0.0.0.0:8000 shows it to your network).")
+@_now_option
 @click.pass_obj
-def serve(root: Path, config_file: str, dev_addr: str) -> None:
-    """Serve the site locally and rebuild on every change to content or configuration.
+def serve(root: Path, config_file: str, dev_addr: str, now: str | None) -> None:
+    """Serve the site locally, drafts included, and rebuild on every change to content or configuration.
+
+    A content error is shown in the browser and here, while the last good version stays served.
 
     \b
     Example:
-      herald serve --dev-addr 127.0.0.1:8001
+      herald serve --dev-addr 127.0.0.1:8001 --now 2026-11-21T12:00:00+08:00
     """
     from .mkdocs_runner import serve_with_mkdocs
 
-    serve_with_mkdocs(root / config_file, dev_addr)
+    if now is not None:
+        try:
+            resolve_now(now, {}, None)
+        except NowError as exc:
+            raise click.UsageError(str(exc)) from None
+    click.echo(f"serving on http://{dev_addr}/ (drafts shown; press Ctrl+C to stop)", err=True)
+    serve_with_mkdocs(root / config_file, dev_addr, now)
 
 
 from . import cli_authoring  # noqa: E402,F401 - registers the authoring commands on `main`

@@ -92,12 +92,15 @@ Then fill in the [bracketed] prompts in the files it prints, and run herald chec
 @click.option("--message", "-m", default=None, metavar="TEXT",
               help="Text of the first update (default: the template's prompts).")
 @click.option("--id", "incident_id", default=None, help="The permanent id (default: date and title).")
+@click.option("--draft/--no-draft", "draft", default=None,
+              help="Write it as a draft (not public until herald publish). Default: a draft while template "
+                   "prompts are left to fill in.")
 @_now_option
 @click.pass_obj
 def new(root: Path, title: str | None, kind: str | None, impact: str | None, components: tuple[str, ...],
         template_name: str | None, langs: tuple[str, ...], started_at: datetime | None, window_start: datetime | None,
         window_end: datetime | None, status: str | None, next_update: str | None, message: str | None,
-        incident_id: str | None, now: str | None) -> None:
+        incident_id: str | None, draft: bool | None, now: str | None) -> None:
     """Create an incident, maintenance or notice from a template; print the files written."""
     with _failing_cleanly("new"):
         workspace = load_workspace(root)
@@ -123,12 +126,20 @@ def new(root: Path, title: str | None, kind: str | None, impact: str | None, com
         request = NewIncident(title=title, now=moment, kind=kind, impact=impact,
                               components=tuple(c.strip() for v in components for c in v.split(",") if c.strip()),
                               started_at=started_at, window=window, message=message, status=status,
-                              next_update=next_update, translations=langs, incident_id=incident_id)
-        draft = plan_new(workspace, request, template)
-        written = _check_and_write(root, workspace, draft, moment)
-    prompts = sum(len(unfilled_prompts(text)) for text in draft.files.values())
-    if prompts:
-        click.echo(f"Fill in the {prompts} [bracketed] prompt(s) in these files, then run: herald check", err=True)
+                              next_update=next_update, translations=langs, incident_id=incident_id, draft=draft)
+        planned = plan_new(workspace, request, template)
+        _check_and_write(root, workspace, planned, moment)
+    prompts = sum(len(unfilled_prompts(text)) for text in planned.files.values())
+    folder = planned.new_folder
+    if prompts and draft is False:
+        click.echo(f"Fill in the {prompts} [bracketed] prompt(s) in these files; until then herald check fails",
+                   err=True)
+    elif prompts:
+        click.echo(f"Written as a draft (not public). Fill in the {prompts} [bracketed] prompt(s), preview with "
+                   f"herald serve, then: herald publish {folder} --at now", err=True)
+    elif any("\ndraft: true\n" in text for text in planned.files.values()):
+        click.echo(f"Written as a draft (not public). Preview with herald serve, then: herald publish {folder}",
+                   err=True)
 
 
 EPILOG_UPDATE = """\b
@@ -151,14 +162,15 @@ Examples:
 @click.option("--lang", default=None, metavar="LANG", help="Write a translation (e.g. zh) of an update instead.")
 @click.option("--of", "of", default=None, metavar="UPDATE",
               help="With --lang: the update to translate (default: latest).")
+@click.option("--draft", is_flag=True, help="Write it as a draft: not public until herald publish.")
 @_body_options
 @_now_option
 @click.pass_obj
 def update(root: Path, incident_id: str, status: str | None, components: tuple[str, ...], next_update: str | None,
-           facts: tuple[str, ...], lang: str | None, of: str | None, message: str | None, file: str | None,
-           now: str | None) -> None:
+           facts: tuple[str, ...], lang: str | None, of: str | None, draft: bool, message: str | None,
+           file: str | None, now: str | None) -> None:
     """Add an update to an incident: one new file, checked with the whole project before it is written."""
-    request = UpdateRequest(incident_id, datetime.min, "", status, components, next_update, facts, lang, of)
+    request = UpdateRequest(incident_id, datetime.min, "", status, components, next_update, facts, lang, of, draft)
     _post(root, request, message, file, now, closing=None)
 
 
@@ -225,6 +237,60 @@ def _body(message: str | None, file: str | None, hint: str) -> str:
     return edited.split(SCISSORS, 1)[0]
 
 
+EPILOG_PUBLISH = """\b
+Examples:
+  herald publish incidents/2026-11-20-withdrawals-paused            # the incident and its draft updates
+  herald publish incidents/2026-11-20-withdrawals-paused --at now   # ... dated now
+  herald publish incidents/2026-11-20-withdrawals-paused/2026-11-20T0912.md --at 2026-11-20T09:30:00+08:00
+"""
+
+
+@main.command(epilog=EPILOG_PUBLISH)
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--at", "at", default=None, metavar="TIME|now",
+              help="Date the published updates at this time ('now': as herald update would date them).")
+@_now_option
+@click.pass_obj
+def publish(root: Path, path: Path, at: str | None, now: str | None) -> None:
+    """Make a draft public: remove its draft flag (and set its time), after checking it with the whole project.
+
+    Refused while a template prompt is left in it or its translations.
+    """
+    from .authoring import write_atomically
+    from .publish import plan_publish
+
+    with _failing_cleanly("publish"):
+        workspace = load_workspace(root)
+        moment = _now(workspace, now)
+        when = None if at is None else moment if at == "now" else _parse_at(at)
+        plan = plan_publish(workspace, _project_relative(root, path), when)
+        verdict = check_draft(workspace, plan.draft, moment)
+        if verdict.errors:
+            raise AuthoringError("publishing would not pass herald check", verdict.errors)
+        for relative, text in sorted(plan.draft.files.items()):
+            write_atomically(root / relative, text)
+            click.echo(f"published {_shown(root / relative)}")
+    for note in plan.notes:
+        click.secho(f"note: {note}", fg="yellow", err=True)
+
+
+def _parse_at(text: str) -> datetime:
+    """--at as a time with offset."""
+    try:
+        return parse_time(text)
+    except DurationError as exc:
+        raise AuthoringError(f"--at: {exc}") from None
+
+
+def _project_relative(root: Path, path: Path) -> str:
+    """A path given on the command line, relative to the project root (POSIX form)."""
+    absolute = (path if path.is_absolute() else Path.cwd() / path).resolve()
+    try:
+        return absolute.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise AuthoringError(f"{path} is not inside the project {root}") from None
+
+
 @main.command(name="list", epilog="\b\nExamples:\n  herald list\n  herald list --now 2026-11-20T12:00:00+08:00\n")
 @_now_option
 @click.pass_obj
@@ -271,26 +337,34 @@ Examples:
 @main.command(epilog=EPILOG_EXPORT)
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--force", is_flag=True,
+              help="Replace the folder even if it holds files Herald did not write (never the project, its "
+                   "content or theme folders, your home folder or /).")
 @click.option("--now", "now", metavar="TIME", default=None, help="Export as of this time (as for herald build).")
 @click.pass_obj
-def export(root: Path, directory: Path, strict: bool, now: str | None) -> None:
+def export(root: Path, directory: Path, strict: bool, force: bool, now: str | None) -> None:
     """Write the generated site as Markdown, with a minimal mkdocs.yml, for other site builders."""
     from .build import build_site
-    from .export import check_target, export_files, write_export
+    from .export import export_files, protected_folders, write_export
+    from .write import TargetRefused, check_target
 
     project = _load(root, now)
     if not _report(project, strict) or project.settings is None:
         click.echo("export stopped: nothing was written", err=True)
         sys.exit(1)
     target = directory if directory.is_absolute() else Path.cwd() / directory
-    with _failing_cleanly("export"):
-        check_target(target, root)
-    files = export_files(project.settings, build_site(project))
-    if sys.stderr.isatty():
-        with click.progressbar(length=len(files), label="Writing", file=sys.stderr) as bar:
-            write_export(files, target, bar.update)
-    else:
-        write_export(files, target)
+    try:
+        check_target(target, protected_folders(project.settings), force)
+        files = export_files(project.settings, build_site(project))
+        if sys.stderr.isatty():
+            with click.progressbar(length=len(files), label="Writing", file=sys.stderr) as bar:
+                write_export(files, target, project.settings, force, bar.update)
+        else:
+            write_export(files, target, project.settings, force)
+    except TargetRefused as refused:
+        click.secho(f"herald export: {refused.message}", fg="red" if sys.stderr.isatty() else None, err=True)
+        click.echo(f"hint: {refused.hint}\nnothing was written", err=True)
+        sys.exit(1)
     click.echo(f"exported {len(files)} files to {_shown(target)}")
     click.echo(f"build it with: mkdocs build -f {_shown(target / 'mkdocs.yml')}", err=True)
 

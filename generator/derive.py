@@ -46,13 +46,19 @@ class FactState:
     """Earlier values, oldest first."""
 
 
-def published(content: Content, now: datetime) -> tuple[Content, list[Diagnostic]]:
-    """Content as the public sees it at ``now``: updates dated later are held back (with a warning)."""
+def published(content: Content, now: datetime, include_drafts: bool = False) -> tuple[Content, list[Diagnostic]]:
+    """Content as the public sees it at ``now``: drafts left out, updates dated later held back (with a warning).
+
+    ``include_drafts`` keeps drafts in (for ``herald serve``, which marks them).
+    """
     diagnostics: list[Diagnostic] = []
     incidents = []
     for incident in content.incidents:
-        visible = tuple(u for u in incident.updates if u.at <= now)
-        for update in incident.updates[len(visible):]:
+        if incident.draft and not include_drafts:
+            continue
+        candidates = [u for u in incident.updates if include_drafts or not u.draft]
+        visible = tuple(u for u in candidates if u.at <= now)
+        for update in candidates[len(visible):]:
             diagnostics.append(Diagnostic(update.source, 0, "at", "future-update",
                                           f"dated {update.at.isoformat()}, after now ({now.isoformat()}); "
                                           "it is not published yet", "check the date if it should be out",

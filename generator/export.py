@@ -8,13 +8,10 @@ from typing import Callable
 import yaml
 
 from . import i18n, urls
-from .authoring import AuthoringError
 from .build import Output
 from .settings import Settings
-from .write import write_files
+from .write import Protected, write_files
 
-MARKER = ".herald-export"
-"""A file at the top of every export, so a later export may replace the folder (and never anything else)."""
 DOCS = "docs"
 NAV_PAGES = ("index.md", "history/index.md", "components/index.md", "uptime/index.md", "track-record/index.md",
              "kb/index.md", "faq/index.md", "official-channels/index.md", "guide/index.md")
@@ -29,7 +26,6 @@ def export_files(settings: Settings, output: Output) -> dict[str, str | bytes]:
     docs.update(output.tree())
     files: dict[str, str | bytes] = {f"{DOCS}/{path}": content for path, content in sorted(docs.items())}
     files["mkdocs.yml"] = mkdocs_config(settings, docs)
-    files[MARKER] = "Written by `herald export`; the whole folder is replaced by the next export.\n"
     return files
 
 
@@ -77,20 +73,17 @@ def mkdocs_config(settings: Settings, docs: dict[str, str | bytes]) -> str:
     return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
-def check_target(target: Path, root: Path) -> None:
-    """Refuse to replace the project, a folder holding it, or a non-empty folder not written by an export."""
-    target, root = target.resolve(), root.resolve()
-    if root == target or root.is_relative_to(target):
-        raise AuthoringError(f"{target} holds the project itself; export into a separate folder")
-    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
-        raise AuthoringError(f"{target} is not empty and was not written by herald export; "
-                             "choose a new or empty folder (an export replaces the whole folder)")
+def protected_folders(settings: Settings) -> Protected:
+    """What an export may never replace: the project and its content, pages, theme and template folders."""
+    root = settings.root.resolve()
+    inputs = tuple(root / folder for folder in (settings.incidents_dir, settings.pages_dir, "theme", "templates"))
+    return Protected.for_project(root, inputs)
 
 
-def write_export(files: dict[str, str | bytes], target: Path, advance: Callable[[int], None] = lambda n: None
-                 ) -> None:
-    """Write the tree aside, then swap it in (``write.py``), reporting each file written to ``advance``."""
-    write_files(files, target, advance)
+def write_export(files: dict[str, str | bytes], target: Path, settings: Settings, force: bool = False,
+                 advance: Callable[[int], None] = lambda n: None) -> None:
+    """Write the tree aside, then swap it in (``write.py`` refuses folders that are not Herald's)."""
+    write_files(files, target, protected_folders(settings), force, advance)
 
 
 def _theme_assets(settings: Settings) -> dict[str, bytes]:

@@ -21,7 +21,9 @@ from .build import Output, Project, build_site, load_project
 from .clock import NowError, resolve_now
 from .errors import Severity
 from .i18n import HTML_LANG, LANGUAGE_NAMES, pick
+from .mkdocs_runner import NOW_VARIABLE
 from .wellknown import HEADERS, inline_script_hashes, render_headers
+from .write import Protected, TargetRefused, check_target, write_manifest
 
 NAV_FREE_SECTIONS = ("incidents/", "components/", "history/")
 """Generated pages under these folders stay out of the navigation (which Material renders into every page)."""
@@ -45,23 +47,43 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         """A project the CLI already loaded and checked, so the build does not load it twice."""
         self.script_hashes: set[str] = set()
         """Hashes of the theme's inline scripts seen in this build's pages, for the _headers CSP."""
+        self.serving = False
+        """True under ``mkdocs serve`` / ``herald serve``: drafts shown, content errors shown in the page."""
+        self.last_good: Project | None = None
+        """While serving: the last project that built, kept on screen while the content has errors."""
+        self.serve_errors: list[str] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether this process serves (the plugin lives across rebuilds) or builds once."""
+        self.serving = command == "serve"
 
     def on_config(self, config: Any) -> Any:
-        """Load and check the project; refuse to build (before anything is written) on errors."""
+        """Load and check the project; refuse to build (before anything is written) on errors.
+
+        While serving, a content error does not stop the server: the last good site stays, with the
+        diagnostics over every page (and in the terminal).
+        """
         self.root = (Path(config.config_file_path).parent / self.config.config_file).parent.resolve()
         self.script_hashes = set()
-        try:
-            project = self.preloaded or load_project(
-                self.root, lambda pinned: resolve_now(self.config.now, os.environ, pinned))
-        except NowError as exc:
-            raise PluginError(f"herald: {exc}") from None
+        project = self._load()
         failing = [d for d in project.diagnostics if d.severity is Severity.ERROR
                    or (self.config.strict and d.severity is Severity.WARNING)]
+        self.serve_errors = []
         if failing or not project.ok:
             listing = "\n".join(d.format() for d in project.diagnostics)
-            raise PluginError(f"herald: {len(failing)} problem(s) in the content:\n{listing}")
-        for warning in project.diagnostics:
-            self._log_warning(warning.format())
+            if not self.serving:
+                raise PluginError(f"herald: {len(failing)} problem(s) in the content:\n{listing}")
+            self._log_error(f"{len(failing)} problem(s) in the content; still serving the last good version:\n"
+                            f"{listing}")
+            self.serve_errors = [d.format() for d in failing] or ["the project cannot be loaded"]
+            if self.last_good is None:
+                return self._configure_error_only(config)
+            project = self.last_good
+        elif self.serving:
+            self.last_good = project
+        if self.preloaded is None:  # the CLI already printed them
+            for warning in project.diagnostics:
+                self._log_warning(warning.format())
         self.output = build_site(project)
         settings = project.settings
         # MkDocs themes print site_name as markup: give it escaped.
@@ -75,7 +97,40 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
             {"name": LANGUAGE_NAMES[lang], "lang": HTML_LANG[lang], "code": lang,
              "link": "/" if lang == settings.default_language else f"/{lang}/"}
             for lang in settings.languages]
+        config["extra"]["herald_serve_errors"] = self.serve_errors
         return config
+
+    def _load(self) -> Project:
+        """The project the CLI preloaded, or loaded here (drafts included while serving)."""
+        if self.preloaded is not None:
+            return self.preloaded
+        assert self.root is not None
+        cli_now = self.config.now or (os.environ.get(NOW_VARIABLE) if self.serving else None)
+        try:
+            return load_project(self.root, lambda pinned: resolve_now(cli_now, os.environ, pinned),
+                                include_drafts=self.serving)
+        except NowError as exc:
+            raise PluginError(f"herald: {exc}") from None
+
+    def _configure_error_only(self, config: Any) -> Any:
+        """While serving a project that never built: one page listing the errors."""
+        items = "".join(f"<li><code>{escape(line)}</code></li>" for line in self.serve_errors)
+        page = (f"# The content has errors\n\n<ul class=\"herald-serve-errors__list\">{items}</ul>\n\n"
+                "Fix them and save: this page reloads by itself.\n")
+        self.output = Output(files={"index.md": page})
+        config["extra"]["herald"] = None
+        config["extra"]["herald_serve_errors"] = self.serve_errors
+        return config
+
+    def on_pre_build(self, config: Any) -> None:
+        """Under a plain ``mkdocs build``, refuse a site_dir that is not Herald's before MkDocs empties it."""
+        if self.serving or self.root is None:
+            return
+        protected = Protected.for_project(self.root, (Path(config["docs_dir"]), *map(Path, config["theme"].dirs)))
+        try:
+            check_target(Path(config["site_dir"]), protected)
+        except TargetRefused as refused:
+            raise PluginError(f"herald: {refused}") from None
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) and others: generated files need no source path
     def on_files(self, files: Files, config: Any) -> Files:
@@ -113,9 +168,11 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         return output_content
 
     def on_post_build(self, config: Any) -> None:
-        """Write _headers again, now that every page's inline scripts are known."""
+        """Write _headers again, now that every page's inline scripts are known; list what was written."""
         if self.output is not None and HEADERS in self.output.files:
             (Path(config["site_dir"]) / HEADERS).write_text(render_headers(self.script_hashes), encoding="utf-8")
+        if not self.serving:
+            write_manifest(Path(config["site_dir"]))
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         """Rebuild when incidents or the Herald configuration change."""
@@ -125,6 +182,11 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         if incidents.is_dir():
             server.watch(str(incidents))
         return server
+
+    def _log_error(self, message: str) -> None:
+        """Report content errors through MkDocs' log (the terminal of ``herald serve``)."""
+        import logging
+        logging.getLogger("mkdocs.plugins.herald").error(message)
 
     def _log_warning(self, message: str) -> None:
         """Report a content warning through MkDocs' log."""

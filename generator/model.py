@@ -148,6 +148,8 @@ class Update:
     next_update: datetime | None
     facts: tuple[Fact, ...]
     source: str
+    draft: bool = False
+    """Kept out of everything public; ``herald serve`` shows it, marked as a draft."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,8 @@ class Incident:
     actions: tuple[Action, ...] = ()
     faq: tuple[FaqEntry, ...] = ()
     commitments: tuple[Commitment, ...] = ()
+    draft: bool = False
+    """The whole incident is kept out of everything public (``herald serve`` shows it)."""
 
 
 @dataclass(frozen=True, slots=True)

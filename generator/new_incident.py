@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -14,7 +14,7 @@ from .derive import IMPACT_DEFAULT_STATUS
 from .durations import DurationError, resolve_next
 from .model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Impact
 from .schema import ID_PATTERN
-from .template_catalog import IncidentTemplate, render
+from .template_catalog import IncidentTemplate, render, unfilled_prompts
 from .updates import parse_components, with_article
 from .yamltext import block
 
@@ -42,6 +42,8 @@ class NewIncident:
     translations: tuple[str, ...] = ()
     """Languages to write translation files for (from the template's twins)."""
     incident_id: str | None = None
+    draft: bool | None = None
+    """Write a draft; None: a draft exactly when template prompts are left in the files."""
 
 
 def slugify(title: str) -> str:
@@ -76,6 +78,18 @@ def plan_new(workspace: Workspace, request: NewIncident, template: IncidentTempl
         raise AuthoringError(f"template '{template.name}' has no {', '.join(missing)} version; "
                              f"it has {', '.join(template.languages())}")
     plan = _plan(workspace, request, kind, impact, statuses, start, template)
+    files = _render_files(workspace, template, plan, request, folder, languages)
+    draft = request.draft if request.draft is not None else any(unfilled_prompts(text) for text in files.values())
+    if draft:
+        plan = replace(plan, incident={"draft": True, **plan.incident}, update={"draft": True, **plan.update})
+        files = _render_files(workspace, template, plan, request, folder, languages)
+    return Draft(files, new_folder=folder)
+
+
+def _render_files(workspace: Workspace, template: IncidentTemplate, plan: _Plan, request: NewIncident, folder: str,
+                  languages: list[str]) -> dict[str, str]:
+    """Every file of the new folder, rendered from the template in each language."""
+    default = workspace.settings.default_language
     files = {}
     for lang in languages:
         original = lang == default
@@ -86,8 +100,7 @@ def plan_new(workspace: Workspace, request: NewIncident, template: IncidentTempl
         front = block(plan.update) if original else ""
         update = render(template, "first-update", lang, context | {"front_matter": front})
         files[f"{folder}/{plan.update_id}{suffix}.md"] = _with_message(update, request.message, original)
-    files = {path: _tidy(text) for path, text in files.items()}
-    return Draft(files, new_folder=folder)
+    return {path: _tidy(text) for path, text in files.items()}
 
 
 def _default_status(kind: str, impact: str) -> str:

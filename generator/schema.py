@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import (AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field,
+from pydantic import (AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field,
                       StringConstraints)
 
+from .clock import check_range
 from .model import INCIDENT_STATUSES, MAINTENANCE_STATUSES
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
@@ -28,7 +29,7 @@ def _require_text_time(value: Any) -> Any:
     return value
 
 
-Time = Annotated[AwareDatetime, BeforeValidator(_require_text_time)]
+Time = Annotated[AwareDatetime, BeforeValidator(_require_text_time), AfterValidator(check_range)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Localized = Union[Text, dict[Literal["en", "zh"], Text]]
@@ -143,6 +144,8 @@ class IncidentIn(Strict):
     scam_warning: bool = Field(False, description="A notice warning users about scams.")
     actions: dict[Id, ActionIn] = Field(default_factory=dict, description="What users should do, by id.")
     commitments: dict[Id, CommitmentIn] = Field(default_factory=dict, description="Promises to users, by id.")
+    draft: bool = Field(False, description="Keep the whole incident out of the public site (herald publish clears "
+                                           "it); herald serve shows it.")
 
 
 class UpdateIn(Strict):
@@ -154,6 +157,8 @@ class UpdateIn(Strict):
                                                    description="Status of each affected component now.")
     next_update: Time | None = Field(None, description="When the next update is promised.")
     facts: dict[Id, FactChangeIn] = Field(default_factory=dict, description="Facts revised or added.")
+    draft: bool = Field(False, description="Keep this update out of the public site (herald publish clears it); "
+                                           "herald serve shows it.")
 
 
 class IncidentTranslationIn(Strict):

@@ -33,6 +33,8 @@ class UpdateRequest:
     """A translation language: write the translation of an update instead of a new update."""
     of: str | None = None
     """With ``lang``: the update to translate (default: the latest)."""
+    draft: bool = False
+    """Write the update as a draft (kept out of the public site until ``herald publish``)."""
 
 
 def plan_update(workspace: Workspace, request: UpdateRequest) -> Draft:
@@ -60,6 +62,8 @@ def plan_update(workspace: Workspace, request: UpdateRequest) -> Draft:
     facts = _facts(incident, request.facts)
     if facts:
         fields["facts"] = {key: {"value": value} for key, value in facts.items()}
+    if request.draft:
+        fields["draft"] = True
     path = _free_update_path(workspace, incident, at)
     return Draft({path: document(fields, body)})
 

@@ -78,15 +78,38 @@ def _validate_incident(folder_id: str, files: list[RawFile], settings: Settings,
     parsed_updates = {stem: (_parse_as(p, UpdateIn, out), p) for stem, p in updates.items()}
     translations = {lang: (_parse_as(p, IncidentTranslationIn, out), p) for lang, p in base_translations.items()}
     update_tr = {key: (_parse_as(p, UpdateTranslationIn, out), p) for key, p in update_translations.items()}
-    if meta is None or len(out) > start:
+    # Cross-file checks run on whatever parsed, so one run reports every problem, not the per-file ones first.
+    valid_updates = {stem: pair for stem, pair in parsed_updates.items() if pair[0] is not None}
+    if meta is None:
+        out.extend(_check_updates_alone(valid_updates, settings))
         return None
-    incident = replace(_assemble(folder_id, base, meta, parsed_updates, translations, update_tr, settings),
+    incident = replace(_assemble(folder_id, base, meta, valid_updates, translations, update_tr, settings),
                        faq=tuple(faq))
-    out.extend(_cross_check(incident, base, meta, parsed_updates, translations, update_tr, settings))
+    out.extend(_cross_check(incident, base, meta, valid_updates, translations, update_tr, settings,
+                            expect_updates=any(not f.path.rsplit("/", 1)[1].startswith("incident.") for f in files)))
     out.extend(_check_action_links(incident, base, known_pages, settings))
     if any(d.severity is Severity.ERROR for d in out[start:]):
         return None
     return incident
+
+
+def _check_updates_alone(updates: dict, settings: Settings) -> list[Diagnostic]:
+    """What can be checked of updates whose incident file is broken: components and promised times."""
+    declared = [c.id for c in settings.components]
+    out: list[Diagnostic] = []
+    for meta, parsed in updates.values():
+        path, front = parsed.raw.path, parsed.front
+        if meta.next_update is not None and meta.next_update <= meta.at:
+            out.append(_next_update_too_early(path, front.line_of(("next_update",))))
+        out += [_unknown_component(path, front.line_of(("components", component)), f"components.{component}",
+                                   component, declared) for component in meta.components if component not in declared]
+    return out
+
+
+def _next_update_too_early(path: str, line: int) -> Diagnostic:
+    """The diagnostic for a promised next update that is not after the update itself."""
+    return Diagnostic(path, line, "next_update", "time-order", "next_update is not after this update's time",
+                      "promise a time in the future")
 
 
 def _classify(folder: str, files: list[RawFile], settings: Settings, out: list[Diagnostic]):
@@ -171,7 +194,7 @@ def _assemble(folder_id, base: _Parsed, meta: IncidentIn, updates, translations,
         id=folder_id, kind=Kind(meta.kind), title=title, impact=Impact(meta.impact), components=components,
         started_at=meta.started_at, detected_at=meta.detected_at, scheduled_for=meta.scheduled_for,
         scheduled_until=meta.scheduled_until, summary=summary, facts=facts, tags=tuple(meta.tags),
-        updates=tuple(built), source=base.raw.path, scam_warning=meta.scam_warning)
+        updates=tuple(built), source=base.raw.path, scam_warning=meta.scam_warning, draft=meta.draft)
 
 
 def _commitment(key: str, c, translations, default: str) -> Commitment:
@@ -212,11 +235,12 @@ def _build_update(folder_id, stem, meta: UpdateIn, parsed: _Parsed, update_tr, s
                   for key, f in meta.facts.items())
     components = tuple((c, ComponentStatus(s)) for c, s in meta.components.items())
     return Update(id=stem, incident_id=folder_id, at=meta.at, status=meta.status, body=body,
-                  components=components, next_update=meta.next_update, facts=facts, source=parsed.raw.path)
+                  components=components, next_update=meta.next_update, facts=facts, source=parsed.raw.path,
+                  draft=meta.draft)
 
 
 def _cross_check(incident: Incident, base: _Parsed, meta: IncidentIn, updates, translations, update_tr,
-                 settings: Settings) -> list[Diagnostic]:
+                 settings: Settings, expect_updates: bool = False) -> list[Diagnostic]:
     """Checks that need the whole folder and the settings."""
     out: list[Diagnostic] = []
     declared = [c.id for c in settings.components]
@@ -225,7 +249,7 @@ def _cross_check(incident: Incident, base: _Parsed, meta: IncidentIn, updates, t
         if component not in declared:
             out.append(_unknown_component(path, front.line_of(("components", index)), f"components[{index}]",
                                           component, declared))
-    if not updates:
+    if not updates and not expect_updates:
         out.append(Diagnostic(path, 0, "", "no-updates", "the incident has no update files",
                               "add a first update, e.g. 2026-11-20T0912.md with 'at:' and 'status:'"))
     if meta.detected_at and meta.detected_at < meta.started_at:
@@ -280,8 +304,7 @@ def _check_update(incident: Incident, update: Update, meta: UpdateIn, parsed: _P
                               f"update is dated {update.at.isoformat()}, before the incident started "
                               f"({earliest.isoformat()})", "check the date, or move started_at earlier"))
     if update.next_update is not None and update.next_update <= update.at:
-        out.append(Diagnostic(path, front.line_of(("next_update",)), "next_update", "time-order",
-                              "next_update is not after this update's time", "promise a time in the future"))
+        out.append(_next_update_too_early(path, front.line_of(("next_update",))))
     for component in meta.components:
         if component not in declared:
             out.append(_unknown_component(path, front.line_of(("components", component)),

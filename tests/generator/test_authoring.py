@@ -58,6 +58,7 @@ def session(tmp_path_factory) -> Session:
           "--message", "Ethereum deposits are arriving late. Your funds are safe.", "--now", "2026-11-20T11:00:00+08:00")
     for path in (root / "incidents" / NEW).glob("*.md"):  # the author fills the template's prompts in
         path.write_text(PROMPT_RE.sub("Filled in by the author.", path.read_text(encoding="utf-8")), encoding="utf-8")
+    s.run("publish", "publish", str(root / "incidents" / NEW), "--now", "2026-11-20T11:05:00+08:00")
     s.run("update", "update", DOWN, "--status", "monitoring", "--component", "withdrawals=degraded_performance",
           "--next", "2h", "--fact", "amount=12 ETH", "--message", "Withdrawals are slowly coming back.",
           "--now", "2026-11-20T11:30:00+08:00")
@@ -101,7 +102,10 @@ def test_new_writes_incident_and_first_update_in_both_languages(session: Session
     assert first.startswith("---\nat: 2026-11-20T11:00:00+08:00\nstatus: investigating\n"
                             "components: {deposits: partial_outage}\nnext_update: 2026-11-20T12:00:00+08:00\n---\n")
     assert first.endswith("---\nEthereum deposits are arriving late. Your funds are safe.\n")
-    assert "Fill in the" in session.results["new"].stderr
+    assert "Fill in the" in session.results["new"].stderr and "draft" in session.results["new"].stderr
+    assert sorted(Path(p).name for p in session.results["publish"].stdout.split()[1::2]) == [
+        "2026-11-20T1100.md", "incident.md"]  # the template's prompts made it a draft; publish made it public
+    assert "draft" not in incident
 
 
 def test_update_writes_every_option(session: Session) -> None:

@@ -13,7 +13,8 @@ import yaml
 
 from generator.build import build_site, load_project
 from generator.clock import parse_now
-from generator.export import MARKER, export_files, write_export
+from generator.export import export_files, write_export
+from generator.write import MANIFEST, read_manifest
 from tests.conftest import ProjectFactory, add_outage
 from tests.generator.test_authoring import herald
 
@@ -67,7 +68,8 @@ def test_export_holds_static_files_hand_written_pages_and_a_plain_config(sites: 
     exported = sites[1].parent
     assert (exported / "docs/assets/diagram.svg").is_file() and (sites[1] / "assets/diagram.svg").is_file()
     assert (exported / "docs/about.md").is_file() and (sites[1] / "about/index.html").is_file()
-    assert (exported / MARKER).is_file()
+    listed = read_manifest(exported)
+    assert listed is not None and "mkdocs.yml" in listed and "docs/assets/diagram.svg" in listed
     config = yaml.safe_load((exported / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["plugins"] == ["search"] and config["docs_dir"] == "docs"
     assert config["nav"][0]["English"][0] == "index.md" and "zh/index.md" in config["nav"][1]["简体中文"]
@@ -76,17 +78,23 @@ def test_export_holds_static_files_hand_written_pages_and_a_plain_config(sites: 
 def test_export_replaces_only_its_own_folders(outage: ProjectFactory, tmp_path: Path) -> None:
     target = tmp_path / "out"
     assert herald(outage.root, "export", str(target), "--now", NOW).exit_code == 0
-    (target / "docs" / "stale.md").write_text("old", encoding="utf-8")
+    (target / "docs" / "index.md").write_text("edited by hand", encoding="utf-8")  # Herald's file: replaced
     assert herald(outage.root, "export", str(target), "--now", NOW).exit_code == 0
-    assert not (target / "docs" / "stale.md").exists()  # a fresh tree each time
+    assert "edited by hand" not in (target / "docs" / "index.md").read_text(encoding="utf-8")
+    (target / "docs" / "notes.md").write_text("mine", encoding="utf-8")  # not Herald's: the export stops
+    result = herald(outage.root, "export", str(target), "--now", NOW)
+    assert result.exit_code == 1 and "docs/notes.md" in result.stderr and "--force" in result.stderr
+    assert (target / "docs" / "notes.md").read_text(encoding="utf-8") == "mine"
+    assert herald(outage.root, "export", str(target), "--now", NOW, "--force").exit_code == 0
+    assert not (target / "docs" / "notes.md").exists()  # a fresh tree, as asked
     for refused in (outage.root, outage.root.parent):
-        result = herald(outage.root, "export", str(refused), "--now", NOW)
-        assert result.exit_code == 1 and "holds the project itself" in result.stderr
+        result = herald(outage.root, "export", str(refused), "--now", NOW, "--force")
+        assert result.exit_code == 1 and "project folder or holds it" in result.stderr
     other = tmp_path / "other"
     other.mkdir()
     (other / "keep.txt").write_text("mine", encoding="utf-8")
     result = herald(outage.root, "export", str(other), "--now", NOW)
-    assert result.exit_code == 1 and "not written by herald export" in result.stderr
+    assert result.exit_code == 1 and "Herald did not write (keep.txt)" in result.stderr
     assert (other / "keep.txt").read_text(encoding="utf-8") == "mine"
 
 
@@ -101,5 +109,5 @@ def test_progress_is_reported_for_every_file(outage: ProjectFactory, tmp_path: P
     project = load_project(outage.root, lambda pinned: parse_now(NOW))
     files = export_files(project.settings, build_site(project))
     steps: list[int] = []
-    write_export(files, tmp_path / "out", steps.append)
+    write_export(files, tmp_path / "out", project.settings, advance=steps.append)
     assert sum(steps) == len(files) and all((tmp_path / "out" / p).is_file() for p in files)

@@ -234,13 +234,25 @@ def test_bad_config_time_zone(project: ProjectFactory) -> None:
         ("herald.yml", 4, "site.time_zone", "bad-time-zone")]
 
 
-def test_unfilled_template_prompt_is_a_warning(project: ProjectFactory) -> None:
+def test_unfilled_template_prompt_is_an_error_in_a_published_file(project: ProjectFactory) -> None:
     with_update(project, update("2026-11-20T09:00:00+08:00", "investigating",
                                 body="Funds moved from [Which wallet? How much, if known?]."))
     loaded = load_project(project.root, lambda pinned: NOW)
+    assert not loaded.ok
+    [found] = loaded.diagnostics
+    assert (found.path, found.line, found.code, found.severity) == (
+        f"{FOLDER}/2026-11-20T0900.md", 6, "unfilled-prompt", Severity.ERROR)
+    assert "[Which wallet? How much, if known?]" in found.message
+
+
+def test_unfilled_template_prompt_may_wait_in_a_draft(project: ProjectFactory) -> None:
+    with_update(project, update("2026-11-20T09:00:00+08:00", "investigating",
+                                body="Funds moved from [Which wallet? How much, if known?].").replace(
+        "status:", "draft: true\nstatus:"))
+    loaded = load_project(project.root, lambda pinned: NOW)
     assert loaded.ok
-    assert [(d.path, d.line, d.code) for d in loaded.diagnostics] == [
-        (f"{FOLDER}/2026-11-20T0900.md", 6, "unfilled-prompt")]
+    assert [(d.path, d.line, d.code, d.severity) for d in loaded.diagnostics] == [
+        (f"{FOLDER}/2026-11-20T0900.md", 7, "unfilled-prompt", Severity.WARNING)]
 
 
 def test_schemas_are_published_with_the_site(outage: ProjectFactory) -> None:
