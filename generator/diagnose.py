@@ -64,6 +64,9 @@ def _diagnostic(error: dict[str, Any], model: type[BaseModel], path: str,
     if kind == "timezone_aware":
         return Diagnostic(path, line, field, "naive-time", f"time '{value}' has no UTC offset",
                           "add the offset, e.g. 2026-11-20T09:12:00+08:00 or ...Z for UTC")
+    if kind == "value_error" and "out of range" in error["msg"]:
+        return Diagnostic(path, line, field, "time-out-of-range", str(error["msg"]).removeprefix("Value error, "),
+                          "check the year; write it like 2026-11-20T09:12:00+08:00")
     if kind.startswith("datetime") or (kind == "value_error" and "ISO 8601" in error["msg"]):
         return Diagnostic(path, line, field, "bad-time", f"'{value}' is not an ISO 8601 time",
                           "write it like 2026-11-20T09:12:00+08:00")

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .addresses import channel_address_problem, channel_address_warning, site_url_problem
 from .diagnose import line_for, near, validate_model
-from .errors import Diagnostic
+from .errors import Diagnostic, Severity
 from .frontmatter import parse_yaml_mapping
 from .model import Component, Group, Localized
 from .schema import ConfigIn
@@ -106,9 +107,9 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Diagnostic]]:
     if config is None:
         return None, diagnostics
     diagnostics = _check_config(config, lines)
-    if diagnostics:
+    if any(d.severity is Severity.ERROR for d in diagnostics):
         return None, diagnostics
-    return settings_from_config(config, root), []
+    return settings_from_config(config, root), diagnostics
 
 
 def settings_from_config(config: ConfigIn, root: Path) -> Settings:
@@ -174,4 +175,53 @@ def _check_config(config: ConfigIn, lines: dict[Any, int]) -> list[Diagnostic]:
         if Path(value).is_absolute() or ".." in Path(value).parts:
             out.append(Diagnostic(CONFIG_NAME, line_for(lines, (key,)), key, "path-escapes",
                                   f"'{value}' must be a folder inside the project", "use a relative path"))
+    return out + _check_site(config, lines) + _check_bounds(config, lines) + _check_channels(config, lines)
+
+
+NUMBER_BOUNDS = {("checks", "stale_after_hours"): 24 * 365 * 10, ("output", "history_per_page"): 10_000,
+                 ("output", "feeds_max_entries"): 100_000, ("limits", "max_files"): 10_000_000,
+                 ("limits", "max_file_bytes"): 1_000_000_000}
+"""Largest sane value of each number in herald.yml (beyond them durations overflow or limits mean nothing)."""
+
+
+def _check_site(config: ConfigIn, lines: dict[Any, int]) -> list[Diagnostic]:
+    """The site's address and languages."""
+    out = []
+    problem = site_url_problem(config.site.url)
+    if problem:
+        out.append(Diagnostic(CONFIG_NAME, line_for(lines, ("site", "url")), "site.url", "bad-url",
+                              f"site.url is not usable: {problem}",
+                              "write the plain public address, e.g. https://status.example.com/ "
+                              "(no query, fragment, quotes or spaces)"))
+    if not config.site.languages:
+        out.append(Diagnostic(CONFIG_NAME, line_for(lines, ("site", "languages")), "site.languages", "empty-value",
+                              "site.languages is empty", "list at least one language, e.g. [en] or [en, zh]"))
+    return out
+
+
+def _check_bounds(config: ConfigIn, lines: dict[Any, int]) -> list[Diagnostic]:
+    """Numbers too large to mean anything (they would overflow durations)."""
+    out = []
+    for (section, key), largest in NUMBER_BOUNDS.items():
+        value = getattr(getattr(config, section), key)
+        if value > largest:
+            out.append(Diagnostic(CONFIG_NAME, line_for(lines, (section, key)), f"{section}.{key}", "out-of-range",
+                                  f"{section}.{key} is {value}; the largest value allowed is {largest:,}",
+                                  "use a smaller number"))
+    return out
+
+
+def _check_channels(config: ConfigIn, lines: dict[Any, int]) -> list[Diagnostic]:
+    """Official channels: no text-direction tricks (error); look-alike letters or punycode (warning)."""
+    out = []
+    for index, channel in enumerate(config.channels):
+        line, field = line_for(lines, ("channels", index, "address")), f"channels[{index}].address"
+        problem = channel_address_problem(channel.address)
+        if problem:
+            out.append(Diagnostic(CONFIG_NAME, line, field, "bidi-control", f"the address is refused: {problem}",
+                                  "type the address again without invisible characters"))
+        warning = channel_address_warning(channel.address)
+        if warning:
+            out.append(Diagnostic(CONFIG_NAME, line, field, "look-alike-address", f"check this address: {warning}",
+                                  "make sure it is exactly the address users should trust", Severity.WARNING))
     return out

@@ -125,3 +125,99 @@ def test_generated_at_is_the_same_for_every_spelling_of_one_instant(project: Pro
         texts = {output.files[path] for output in [*outputs, from_epoch]}
         assert len(texts) == 1, path
         assert json.loads(texts.pop())["generated_at"] == "2026-11-20T04:00:00+00:00"
+
+
+# --- 4. site.url is an absolute http(s) address that cannot break out of an attribute ----------------
+
+def set_url(project: ProjectFactory, url: str) -> None:
+    """Replace site.url in herald.yml (written as a YAML single-quoted string)."""
+    config = project.root / "herald.yml"
+    quoted = "'" + url.replace("'", "''") + "'"
+    config.write_text(config.read_text().replace("url: https://status.example.com/", f"url: {quoted}"))
+
+
+@pytest.mark.parametrize("url", ['https://status.example/"><script>alert(1)</script>', "https://status.example/?a=1",
+                                 "https://status.example/#frag", "https://status.example/?a=1#frag",
+                                 "https://user:secret@status.example/",
+                                 "https://status.example/<x>", "https:///nohost", "https://status.example:99999/",
+                                 "https://status.example/\u202e/moc.live"])
+def test_site_url_that_is_not_a_plain_address_is_refused(project: ProjectFactory, url: str) -> None:
+    set_url(project, url)
+    found = errors(project)
+    assert [(d.path, d.line, d.field, d.code) for d in found] == [("herald.yml", 3, "site.url", "bad-url")]
+    assert found[0].hint
+
+
+@pytest.mark.parametrize("url", ["https://status.example.com/", "http://127.0.0.1:8000/status/",
+                                 "https://example.github.io/status", "https://xn--bcher-kva.example/"])
+def test_plain_site_urls_are_accepted(project: ProjectFactory, url: str) -> None:
+    set_url(project, url)
+    assert errors(project) == []
+
+
+# --- 9. Out-of-range values are diagnostics, never crashes ----------------------------------------------
+
+@pytest.mark.parametrize("field,value", [("started_at", "0001-01-01T00:00:00+08:00"),
+                                         ("started_at", "9999-12-31T23:59:59-12:00"),
+                                         ("detected_at", "0001-01-01T00:00:00Z")])
+def test_incident_times_out_of_range_are_diagnostics(project: ProjectFactory, field: str, value: str) -> None:
+    front = INCIDENT + (f"    {field}: {value}\n" if field != "started_at" else "")
+    if field == "started_at":
+        front = front.replace("started_at: 2026-11-20T08:00:00+08:00", f"started_at: {value}")
+    with_incident(project, front)
+    found = errors(project)
+    assert [(d.path, d.field, d.code) for d in found] == [("incidents/2026-11-20-slow/incident.md", field,
+                                                           "time-out-of-range")]
+    assert found[0].line > 1 and "1970" in found[0].message
+
+
+def test_next_update_far_in_the_future_is_a_diagnostic(project: ProjectFactory) -> None:
+    project.incident("2026-11-20-slow", INCIDENT, updates={"2026-11-20T0900": update(
+        "2026-11-20T09:00:00+08:00", "investigating", "next_update: 9999-12-31T23:59:59-12:00")})
+    found = errors(project)
+    assert [(d.path, d.line, d.field, d.code) for d in found] == [
+        ("incidents/2026-11-20-slow/2026-11-20T0900.md", 4, "next_update", "time-out-of-range")]
+
+
+def run_cli(project: ProjectFactory, *args: str):
+    """Run the click command in-process (exceptions are kept on the result, not printed)."""
+    from click.testing import CliRunner
+    from generator.cli import main
+    return CliRunner().invoke(main, ["--root", str(project.root), *args])
+
+
+@pytest.mark.parametrize("now", ["0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59+00:00", "0001-01-01T00:00:00+08:00"])
+def test_now_at_either_end_is_refused_cleanly(project: ProjectFactory, now: str) -> None:
+    with_incident(project)
+    for command in ("check", "build"):
+        result = run_cli(project, command, "--now", now)
+        assert result.exit_code == 2 and isinstance(result.exception, SystemExit), (command, result.output)
+        assert "between the years 1970 and 2999" in result.output
+    from generator.clock import NowError, resolve_now
+    with pytest.raises(NowError):
+        resolve_now(None, {"SOURCE_DATE_EPOCH": "99999999999999"}, None)
+    with pytest.raises(NowError):
+        resolve_now(None, {"SOURCE_DATE_EPOCH": "-99999"}, None)
+
+
+@pytest.mark.parametrize("extra,field", [("checks:\n  stale_after_hours: 999999999999999\n", "checks.stale_after_hours"),
+                                         ("output:\n  history_per_page: 99999999999999999999999\n",
+                                          "output.history_per_page"),
+                                         ("limits:\n  max_files: 99999999999999999999999\n", "limits.max_files")])
+def test_huge_numbers_in_the_configuration_are_diagnostics(project: ProjectFactory, extra: str, field: str) -> None:
+    config = project.root / "herald.yml"
+    config.write_text(config.read_text() + extra)
+    with_incident(project)
+    found = errors(project)
+    assert [(d.path, d.field) for d in found] == [("herald.yml", field)] and found[0].line >= 18
+    result = run_cli(project, "check", "--now", NOW)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+
+
+def test_empty_language_list_is_a_diagnostic(project: ProjectFactory) -> None:
+    config = project.root / "herald.yml"
+    config.write_text(config.read_text().replace("languages: [en, zh]", "languages: []"))
+    found = errors(project)
+    assert [(d.path, d.line, d.field, d.code) for d in found] == [("herald.yml", 5, "site.languages", "empty-value")]
+    result = run_cli(project, "check", "--now", NOW)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
