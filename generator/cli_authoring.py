@@ -306,6 +306,12 @@ def list_incidents(root: Path, now: str | None) -> None:
         click.echo("No incidents under way and no maintenance ahead.")
     for row in found:
         _echo_row(row, moment, workspace.settings.zone)
+    waiting = listing.pending(workspace, moment)
+    if waiting:
+        click.secho("\nNot public yet (drafts and updates held until their time):", bold=True)
+    for item in waiting:
+        text, colour, bold = listing.describe_pending(item, workspace.settings.zone)
+        click.secho(text, fg=colour, bold=bold)
 
 
 def _echo_row(row: listing.Row, now: datetime, zone: Any) -> None:

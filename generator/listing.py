@@ -59,6 +59,47 @@ def _row(workspace: Workspace, incident: Incident, now: datetime, upcoming: bool
                sum(len(unfilled_prompts(f.text)) for f in files))
 
 
+@dataclass(frozen=True)
+class Pending:
+    """A file that is not public yet: a draft, or an update held back until its time."""
+
+    path: str
+    what: str
+    """``draft incident``, ``draft update`` or ``held update``."""
+    status: str
+    at: datetime | None
+    """For a held update: when it goes public."""
+    publish: str
+    """The command that makes it public (empty for held updates, which go out by themselves)."""
+
+
+def pending(workspace: Workspace, now: datetime) -> list[Pending]:
+    """Drafts and future-dated updates, in path order, whatever state their incident is in."""
+    out = []
+    for incident in workspace.content.incidents:
+        folder = f"{workspace.settings.incidents_dir}/{incident.id}"
+        if incident.draft:
+            drafts = sum(update.draft for update in incident.updates)
+            what = "draft incident" + (f" with {drafts} draft update(s)" if drafts else "")
+            out.append(Pending(incident.source, what, incident.kind.value, None, f"herald publish {folder}"))
+        for update in incident.updates:
+            if update.draft and incident.draft:
+                continue  # published with its incident
+            if update.draft:
+                out.append(Pending(update.source, "draft update", update.status, None,
+                                   f"herald publish {update.source}"))
+            elif update.at > now:
+                out.append(Pending(update.source, "held update", update.status, update.at, ""))
+    return sorted(out, key=lambda p: p.path)
+
+
+def describe_pending(item: Pending, zone: ZoneInfo) -> Line:
+    """One line for a file that is not public yet."""
+    if item.at is not None:
+        return f"  {item.path}  [{item.status}] held until {_when(item.at, zone)}", "cyan", False
+    return f"  {item.path}  {item.what} [{item.status}]: {item.publish}", "magenta", False
+
+
 Line = tuple[str, str | None, bool]
 """Text, colour (or None) and boldness of one printed line."""
 
