@@ -9,6 +9,7 @@ import yaml
 
 from . import i18n, urls
 from .build import Output
+from .content_files import read_regular, static_files as content_static_files
 from .settings import Settings
 from .write import Protected, write_files
 
@@ -30,19 +31,12 @@ def export_files(settings: Settings, output: Output) -> dict[str, str | bytes]:
 
 
 def static_files(settings: Settings) -> dict[str, bytes]:
-    """Non-Markdown files of the pages folder (images, downloads), by path inside it; Herald's own inputs left out."""
-    pages = settings.root / settings.pages_dir
-    if not pages.is_dir():
-        return {}
-    out = {}
-    for path in sorted(pages.rglob("*")):
-        relative = path.relative_to(pages)
-        if (path.is_dir() or path.suffix == ".md" or path.name == "_topic.yml"
-                or any(part.startswith(".") for part in relative.parts)
-                or not path.resolve().is_relative_to(settings.root.resolve())):
-            continue
-        out[relative.as_posix()] = path.read_bytes()
-    return out
+    """Non-Markdown files of the pages folder (images, downloads), by path inside it; Herald's own inputs left out.
+
+    Links, FIFOs and files a browser would run are never exported (``content_files.static_files``).
+    """
+    found = content_static_files(settings.root / settings.pages_dir, settings.allow_raw_html)
+    return {relative: read_regular(path) for relative, path in found.items()}
 
 
 def mkdocs_config(settings: Settings, docs: dict[str, str | bytes]) -> str:

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .build import Output, Project, build_site, load_project
 from .clock import NowError, resolve_now
+from .content_files import static_files
 from .errors import Severity
 from .i18n import HTML_LANG, LANGUAGE_NAMES, pick
 from .mkdocs_runner import NOW_VARIABLE
@@ -47,6 +48,8 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         """A project the CLI already loaded and checked, so the build does not load it twice."""
         self.script_hashes: set[str] = set()
         """Hashes of the theme's inline scripts seen in this build's pages, for the _headers CSP."""
+        self.allow_raw_html = False
+        """The site trusts raw HTML (output.allow_raw_html): pages are not sanitised, active files are published."""
         self.serving = False
         """True under ``mkdocs serve`` / ``herald serve``: drafts shown, content errors shown in the page."""
         self.last_good: Project | None = None
@@ -86,6 +89,7 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
                 self._log_warning(warning.format())
         self.output = build_site(project)
         settings = project.settings
+        self.allow_raw_html = settings.allow_raw_html
         # MkDocs themes print site_name as markup: give it escaped.
         config["site_name"] = str(escape(pick(settings.name, settings.default_language, settings.default_language)[0]))
         config["site_url"] = settings.url
@@ -139,6 +143,7 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         for file in list(files):
             if file.src_uri.endswith(".md"):
                 files.remove(file)
+        _keep_only_static_files(files, Path(config["docs_dir"]), self.allow_raw_html)
         generated = {**self.output.files, **{path: page.front_matter()  # HTML comes in on_page_content
                                               for path, page in self.output.status_pages.items()}}
         for path, content in sorted(generated.items()):
@@ -192,6 +197,19 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         """Report a content warning through MkDocs' log."""
         import logging
         logging.getLogger("mkdocs.plugins.herald").warning(message)
+
+
+def _keep_only_static_files(files: Files, docs_dir: Path, allow_raw_html: bool) -> None:
+    """Drop every file MkDocs found in the pages folder that Herald does not publish as it is.
+
+    MkDocs follows links and publishes whatever it finds; Herald publishes only regular files
+    (``content_files.static_files``): never a link, a FIFO, misnamed Markdown, or (unless trusted) active files.
+    """
+    allowed = static_files(docs_dir, allow_raw_html)
+    folder = docs_dir.resolve()
+    for file in list(files):
+        if file.src_dir is not None and Path(file.src_dir).resolve() == folder and file.src_uri not in allowed:
+            files.remove(file)
 
 
 def _out_of_nav(path: str) -> bool:

@@ -221,3 +221,173 @@ def test_empty_language_list_is_a_diagnostic(project: ProjectFactory) -> None:
     assert [(d.path, d.line, d.field, d.code) for d in found] == [("herald.yml", 5, "site.languages", "empty-value")]
     result = run_cli(project, "check", "--now", NOW)
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+
+
+# --- 8. Look-alike and text-direction tricks in official channels and titles ---------------------------
+
+def add_channels(project: ProjectFactory, *addresses: str) -> None:
+    """Append official channels with these addresses to herald.yml (as YAML double-quoted strings)."""
+    config = project.root / "herald.yml"
+    entries = "".join(f"  - kind: website\n    name: Site {index}\n    address: {json.dumps(address)}\n"
+                      for index, address in enumerate(addresses))
+    config.write_text(config.read_text() + "channels:\n" + entries)
+
+
+def test_channel_address_with_bidi_controls_is_refused(project: ProjectFactory) -> None:
+    add_channels(project, "https://larkspur.example", "https://larkspur.example\u202e/moc.evil//:sptth")
+    found = load(project).diagnostics
+    assert [(d.path, d.line, d.field, d.code, d.severity) for d in found] == [
+        ("herald.yml", 24, "channels[1].address", "bidi-control", Severity.ERROR)]
+    assert "U+202E" in found[0].message
+
+
+@pytest.mark.parametrize("address", ["https://l\u0430rkspur.example", "https://xn--lrkspur-6fg.example",
+                                     "support@l\u0430rkspur.example"])
+def test_look_alike_channel_addresses_are_warned_about(project: ProjectFactory, address: str) -> None:
+    add_channels(project, "https://larkspur.example", "微信公众号 Larkspur", address)
+    found = load(project).diagnostics
+    assert [(d.path, d.line, d.field, d.code, d.severity) for d in found] == [
+        ("herald.yml", 27, "channels[2].address", "look-alike-address", Severity.WARNING)]
+
+
+# --- 1. Symlinks under the content folders are never followed, published or exported -------------------
+
+@pytest.fixture
+def linked_secrets(project: ProjectFactory, tmp_path_factory) -> ProjectFactory:
+    """A project whose pages folder links to a secret outside it and to the checkout's .git/config."""
+    with_incident(project)
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "environ").write_text("SECRET_TOKEN=s3cr3t-outside\n")
+    (outside / "page.md").write_text("---\ntitle: Linked\n---\nSECRET_TOKEN=s3cr3t-page\n")
+    project.file(".git/config", '[http]\n\textraheader = AUTHORIZATION: basic s3cr3t-git\n')
+    project.file("site_src/kb/real.png", "not really a png")
+    (project.root / "site_src/kb").mkdir(parents=True, exist_ok=True)
+    (project.root / "site_src/kb/environ.txt").symlink_to(outside / "environ")
+    (project.root / "site_src/kb/config.txt").symlink_to("../../.git/config")
+    (project.root / "site_src/kb/linked.md").symlink_to(outside / "page.md")
+    (project.root / "site_src/linked-folder").symlink_to(outside, target_is_directory=True)
+    return project
+
+
+LINKS = {"site_src/kb/environ.txt": "path-escapes", "site_src/kb/config.txt": "symlink",
+         "site_src/kb/linked.md": "path-escapes", "site_src/linked-folder": "path-escapes"}
+
+
+def secrets_in(folder: Path) -> list[str]:
+    """Files under ``folder`` holding one of the planted secrets."""
+    return [str(path) for path in folder.rglob("*") if path.is_file() and b"s3cr3t" in path.read_bytes()]
+
+
+def test_check_names_every_symlink_in_the_content(linked_secrets: ProjectFactory) -> None:
+    found = {d.path: d.code for d in errors(linked_secrets)}
+    assert found == LINKS
+    result = herald(linked_secrets, "check", "--now", NOW)
+    assert result.returncode == 1
+    for link in LINKS:
+        assert link in result.stderr
+
+
+def test_symlinked_secrets_are_neither_published_nor_exported(linked_secrets: ProjectFactory, tmp_path) -> None:
+    site, export = tmp_path / "out-site", tmp_path / "out-export"
+    assert herald(linked_secrets, "build", "--now", NOW, "--site-dir", str(site)).returncode == 1
+    assert herald(linked_secrets, "export", str(export), "--now", NOW).returncode == 1
+    assert not site.exists() or secrets_in(site) == []
+    assert not export.exists() or secrets_in(export) == []
+    from generator.content_files import static_files
+    from generator.export import static_files as exported_static_files
+    from generator.settings import load_settings
+    assert sorted(static_files(linked_secrets.root / "site_src", allow_active=True)) == ["kb/real.png"]
+    settings, _ = load_settings(linked_secrets.root)
+    assert sorted(exported_static_files(settings)) == ["kb/real.png"]
+
+
+def test_mkdocs_itself_publishes_no_link_even_if_the_content_were_accepted(linked_secrets: ProjectFactory,
+                                                                          tmp_path) -> None:
+    """The plugin's own filter: MkDocs follows links when it lists files; Herald drops them."""
+    from mkdocs.structure.files import File, Files
+    from generator.mkdocs_plugin import _keep_only_static_files
+    docs = linked_secrets.root / "site_src"
+    names = ["kb/environ.txt", "kb/config.txt", "kb/real.png", "linked-folder/environ"]
+    files = Files([File(name, str(docs), str(tmp_path / "site"), True) for name in names])
+    _keep_only_static_files(files, docs, allow_raw_html=True)
+    assert [file.src_uri for file in files] == ["kb/real.png"]
+
+
+def test_a_symlink_loop_in_the_pages_folder_is_a_diagnostic(project: ProjectFactory) -> None:
+    with_incident(project)
+    pages = project.root / "site_src"
+    (pages / "loop").symlink_to(pages / "loop")
+    (pages / "a.md").symlink_to(pages / "b.md")
+    (pages / "b.md").symlink_to(pages / "a.md")
+    (pages / "up").symlink_to(pages, target_is_directory=True)
+    assert {d.path: d.code for d in errors(project)} == {"site_src/loop": "path-escapes", "site_src/a.md":
+                                                         "path-escapes", "site_src/b.md": "path-escapes",
+                                                         "site_src/up": "symlink"}
+    result = run_cli(project, "check", "--now", NOW)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+
+
+# --- 10. Nothing is ignored without a word ------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["2026-11-20T1000.MD", "2026-11-20T1000.markdown", "2026-11-20T1000.md.txt",
+                                  "2026-11-20T1000.Md"])
+def test_misnamed_update_files_are_reported(project: ProjectFactory, name: str) -> None:
+    with_incident(project)
+    project.file(f"incidents/2026-11-20-slow/{name}", update("2026-11-20T10:00:00+08:00", "resolved"))
+    found = errors(project)
+    assert [(d.path, d.code) for d in found] == [(f"incidents/2026-11-20-slow/{name}", "not-read")]
+    assert "2026-11-20T1000.md" in found[0].hint
+
+
+def test_misnamed_page_is_reported_and_not_published(project: ProjectFactory) -> None:
+    with_incident(project)
+    project.file("site_src/kb/notes.markdown", "# Notes\n<script>alert(1)</script>\n")
+    assert [(d.path, d.code) for d in errors(project)] == [("site_src/kb/notes.markdown", "not-read")]
+    from generator.content_files import static_files
+    assert static_files(project.root / "site_src", allow_active=True) == {}
+
+
+def test_other_files_in_an_incident_folder_are_warned_about(project: ProjectFactory) -> None:
+    with_incident(project)
+    project.file("incidents/2026-11-20-slow/notes.txt", "internal notes")
+    found = load(project).diagnostics
+    assert [(d.path, d.code, d.severity) for d in found] == [("incidents/2026-11-20-slow/notes.txt", "not-read",
+                                                               Severity.WARNING)]
+    assert load(project).content.incidents  # a warning does not make the incident unreadable
+
+
+def test_a_fifo_named_like_an_update_does_not_hang_check(project: ProjectFactory) -> None:
+    with_incident(project)
+    os.mkfifo(project.root / "incidents/2026-11-20-slow/2026-11-20T1000.md")
+    os.mkfifo(project.root / "site_src/page.md")
+    result = herald(project, "check", "--now", NOW, timeout=60)
+    assert result.returncode == 1
+    assert "incidents/2026-11-20-slow/2026-11-20T1000.md: error [not-a-file]" in result.stderr
+    assert "site_src/page.md: error [not-a-file]" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["page.html", "tool.js", "logo.svg", "feed.xml", "Page.HTM"])
+def test_files_that_run_as_code_are_not_published_unless_trusted(project: ProjectFactory, name: str) -> None:
+    with_incident(project)
+    project.file(f"site_src/kb/{name}", "<script>alert(1)</script>")
+    assert [(d.path, d.code) for d in errors(project)] == [(f"site_src/kb/{name}", "active-content")]
+    from generator.content_files import static_files
+    assert static_files(project.root / "site_src", allow_active=False) == {}
+    config = project.root / "herald.yml"
+    config.write_text(config.read_text() + "output:\n  allow_raw_html: true\n")
+    assert errors(project) == []
+    assert list(static_files(project.root / "site_src", allow_active=True)) == [f"kb/{name}"]
+
+
+def test_an_svg_image_without_code_is_published(project: ProjectFactory) -> None:
+    with_incident(project)
+    project.file("site_src/kb/ok.svg", "<?xml version='1.0'?>\n<!-- drawn by hand -->\n"
+                                       "<svg xmlns='http://www.w3.org/2000/svg'><circle r='4'/><a href='#x'/></svg>")
+    project.file("site_src/kb/link.svg", "<svg xmlns='http://www.w3.org/2000/svg' xmlns:x='http://www.w3.org/1999/xlink'>"
+                                         "<a x:href=' javascript:alert(1)'><text>x</text></a></svg>")
+    project.file("site_src/kb/xslt.svg", "<?xml-stylesheet href='x.xsl' type='text/xsl'?>"
+                                         "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    assert [(d.path, d.code) for d in errors(project)] == [("site_src/kb/link.svg", "active-content"),
+                                                           ("site_src/kb/xslt.svg", "active-content")]
+    from generator.content_files import static_files
+    assert list(static_files(project.root / "site_src", allow_active=False)) == ["kb/ok.svg"]
