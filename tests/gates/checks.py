@@ -29,20 +29,51 @@ LOAD_TAGS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "v
 SKIP_SCHEMES = ("mailto:", "tel:", "data:", "javascript:")
 
 
-def vnu_errors(site: Path) -> list[str]:
-    """Every Nu HTML Checker error in the site's HTML pages, minus the listed Material ones."""
-    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--skip-non-html",
-                             str(site)], capture_output=True, text=True, timeout=600)
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+def vnu_errors(site: Path, jar: Path = VNU_JAR, java: str = "java") -> list[str]:
+    """Every Nu HTML Checker error in the site's HTML pages, minus the listed Material ones.
+
+    A checker that reports nothing at all (missing jar, no Java, a crash, no page to check) is itself
+    an error: silence must never read as "valid".
+    """
+    if not _html_files(site):
+        return [f"{site}: no HTML page to check"]
+    try:
+        result = subprocess.run([java, "-jar", str(jar), "--errors-only", "--format", "json", "--skip-non-html",
+                                 str(site)], capture_output=True, text=True, timeout=600)
+    except OSError as exc:
+        return [f"the Nu HTML Checker could not start: {exc}"]
+    report = _vnu_report(result.stderr) or _vnu_report(result.stdout)
+    if report is None:
+        said = (result.stderr or result.stdout).strip()[:300] or "it printed nothing"
+        return [f"the Nu HTML Checker gave no report (exit {result.returncode}): {said}"]
     errors = []
-    for message in messages:
+    for message in report:
         if message.get("type") != "error" and message.get("subType") != "fatal":
             continue
         if any(re.search(pattern, message.get("message", "")) for pattern, _ in MATERIAL_VNU_ALLOWLIST):
             continue
         where = unquote(message.get("url", "")).replace(f"file:{site}", "")
         errors.append(f"{where}:{message.get('lastLine')}: {message.get('message')}")
+    if result.returncode != 0 and not errors and not report:
+        return [f"the Nu HTML Checker failed (exit {result.returncode}) without a message"]
     return errors
+
+
+def _vnu_report(output: str) -> list[dict] | None:
+    """The messages of vnu's JSON report in ``output``, or None when there is no report."""
+    for line in reversed(output.strip().splitlines()):
+        if line.startswith("{"):
+            try:
+                data = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(data, dict) and isinstance(data.get("messages"), list):
+                return data["messages"]
+    try:
+        data = json.loads(output)
+    except ValueError:
+        return None
+    return data["messages"] if isinstance(data, dict) and isinstance(data.get("messages"), list) else None
 
 
 def _html_files(site: Path) -> list[Path]:
@@ -154,3 +185,25 @@ def serious_axe_violations(page) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] if isinstance(n["target"][0], str)
                                                                     else str(n["target"]) for n in v["nodes"][:5])
             for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def keyboard_problems(page, target_href: str, presses: int = 80) -> list[str]:
+    """Whether Tab alone reaches the link to ``target_href`` on an open page, with a visible focus."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.getAttribute('href')") == target_href:
+            break
+    else:
+        return [f"{target_href} was never focused by Tab ({presses} presses)"]
+    outline_style, outline_width, shadow = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement); "
+        "return [s.outlineStyle, s.outlineWidth, s.boxShadow]; })()")
+    if (outline_style == "none" or outline_width == "0px") and shadow == "none":
+        return [f"{target_href} has no visible focus (outline {outline_style} {outline_width}, box-shadow {shadow})"]
+    return []
+
+
+def missing_without_javascript(page, words: list[str]) -> list[str]:
+    """The words a page, opened with JavaScript off, does not show."""
+    text = page.inner_text("body")
+    return [word for word in words if word not in text]

@@ -8,20 +8,36 @@ from pathlib import Path
 import pytest
 
 from tests.gates import checks
+from tests.site_fixtures import REPO
 
 OWN_URL = "https://status.larkspur.example/"
 THEFT = "incidents/2026-11-20-hot-wallet-theft/"
 
 
+def kb_article(site: Path) -> str:
+    """The first knowledge-base article (a page of its own, not a section index), as a site path."""
+    sources = sorted(p for p in (REPO / "site_src" / "kb").rglob("*.md")
+                     if p.stem != "index" and not p.name.endswith(".zh.md"))
+    assert sources, "the demo has no knowledge-base article"
+    path = sources[0].relative_to(REPO / "site_src").with_suffix("").as_posix() + "/"
+    assert (site / path / "index.html").is_file(), path
+    return path
+
+
 def representative_pages(site: Path) -> list[str]:
-    """One page of every type, in both languages (knowledge base and FAQ once they exist)."""
-    pages = ["", THEFT, "history/", "components/withdrawals/"]
-    for section in ("kb", "faq"):
-        found = sorted(p for p in (site / section).rglob("index.html")) if (site / section).is_dir() else []
-        articles = [p for p in found if p.parent != site / section]
-        if articles:
-            pages.append(articles[0].parent.relative_to(site).as_posix() + "/")
+    """One page of every type, in both languages: home, incident, history, component, FAQ, KB article."""
+    pages = ["", THEFT, "history/", "components/withdrawals/", "faq/", kb_article(site)]
     return pages + ["zh/" + page for page in pages]
+
+
+def test_the_page_set_reaches_the_faq_page_and_a_kb_article(demo_site: Path) -> None:
+    pages = representative_pages(demo_site)
+    assert "faq/" in pages and "zh/faq/" in pages
+    faq = (demo_site / "faq" / "index.html").read_text(encoding="utf-8")
+    assert '"FAQPage"' in faq and "<details" in faq  # the FAQ page itself, with its questions
+    [article] = [p for p in pages if p.startswith("kb/")]
+    assert article.count("/") >= 3, article  # kb/<section>/<article>/: below a section index
+    assert not (REPO / "site_src" / article / "index.md").exists()  # built from an article, not an index
 
 
 def test_every_page_passes_the_nu_html_checker(demo_site: Path) -> None:
@@ -55,20 +71,9 @@ def test_axe_finds_no_serious_violation_and_no_request_leaves_localhost(open_pag
     ("zh/" + THEFT, ["观察中", "关键事实", "1,204 ETH", "调查中", "已查明原因"]),
 ])
 def test_pages_work_without_javascript(open_page, path: str, words: list[str]) -> None:
-    text = open_page(path, javascript=False).page.inner_text("body")
-    assert [word for word in words if word not in text] == []
+    assert checks.missing_without_javascript(open_page(path, javascript=False).page, words) == []
 
 
 @pytest.mark.browser
 def test_page_is_usable_by_keyboard(open_page) -> None:
-    page = open_page(THEFT).page
-    target = "#update-2026-11-20T1150"
-    for _ in range(80):  # Tab alone reaches the timeline's permalinks
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement && document.activeElement.getAttribute('href')") == target:
-            break
-    else:
-        raise AssertionError(f"{target} was never focused by Tab")
-    style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); "
-                          "return [s.outlineStyle, s.outlineWidth, s.boxShadow]; })()")
-    assert style[0] != "none" and style[1] != "0px" or style[2] != "none", style  # focus is visible
+    assert checks.keyboard_problems(open_page(THEFT).page, "#update-2026-11-20T1150") == []
