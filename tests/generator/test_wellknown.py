@@ -116,5 +116,6 @@ def test_headers_allow_exactly_the_inline_scripts_of_the_built_pages(demo_site: 
 
 def test_core_headers_file_has_no_hashes_until_the_theme_is_known(outage: ProjectFactory) -> None:
     text = text_of(build(outage.root, NOW), "_headers")
-    assert text == render_headers() and "script-src 'self';" in text
+    # The rules themselves are read against the README in test_independent_expectations.py.
+    assert "script-src 'self';" in text and "sha256-" not in text
     assert all(len(line) < 2000 for line in render_headers(["sha256-" + "A" * 43 + "="] * 1).splitlines())
