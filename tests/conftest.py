@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -131,3 +132,59 @@ def add_outage(project: ProjectFactory) -> ProjectFactory:
 
 # Session fixtures for the built demo site and the browser, shared by tests/browser and tests/gates.
 from tests.site_fixtures import browser, demo_site, demo_url, open_page  # noqa: E402,F401
+
+
+# --- Browser tests must not vanish silently ------------------------------------------------------
+# When the whole suite runs (no path, no -k) on a machine with chromium, at least one browser test must be
+# selected and pass; deselecting them (-m "not browser", an addopts line) or skipping them all fails the run.
+# HERALD_ALLOW_NO_BROWSER=1 opts out deliberately, and says so.
+
+def _whole_suite(config: pytest.Config) -> bool:
+    if config.option.keyword:
+        return False
+    roots = {REPO, REPO / "tests"}
+    base = Path(config.invocation_params.dir)
+    return any("::" not in arg and (base / arg).resolve() in roots for arg in config.args)
+
+
+def _chromium_present() -> bool:
+    import shutil
+
+    from tests.site_fixtures import CHROMIUM
+
+    return Path(CHROMIUM).exists() or shutil.which("chromium") is not None
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    config = session.config
+    config._herald_browser = {"check": _whole_suite(config) and _chromium_present(), "selected": 0, "passed": 0}
+    config._herald_browser["selected"] = sum(item.get_closest_marker("browser") is not None for item in session.items)
+
+
+_BROWSER_PASSED: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" and report.passed and "browser" in report.keywords:
+        _BROWSER_PASSED.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    state = getattr(session.config, "_herald_browser", None)
+    if not state or not state["check"] or exitstatus != 0:
+        return
+    if state["selected"] == 0:
+        problem = "no browser test was selected"
+    elif not session.config.option.collectonly and not _BROWSER_PASSED:
+        problem = f"none of the {state['selected']} browser tests passed"
+    else:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    message = (f"herald: chromium is installed but {problem} in a whole-suite run; browser tests must run "
+               "(set HERALD_ALLOW_NO_BROWSER=1 to skip them on purpose)")
+    if os.environ.get("HERALD_ALLOW_NO_BROWSER") == "1":
+        message = message.replace("herald:", "herald (allowed by HERALD_ALLOW_NO_BROWSER):")
+    else:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    if reporter is not None:
+        reporter.write_line(message, red=True, bold=True)
