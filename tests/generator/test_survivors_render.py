@@ -49,8 +49,9 @@ def test_a_title_with_markup_is_escaped_on_every_page_that_shows_it(project: Pro
         "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt; &#34;Title&#34;")
 
 
-TITLES = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
-    lambda t: t.strip() == t and t.strip())
+TITLES = st.text(st.one_of(st.sampled_from('<>&"\'/=;#'), st.characters(blacklist_categories=("Cs", "Cc"))),
+                 min_size=1, max_size=40).filter(lambda t: t.strip() == t and t.strip())
+"""Any printable title, markup characters made likely."""
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
