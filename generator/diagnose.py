@@ -7,8 +7,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Diagnostic
+from .errors import Diagnostic, Severity
 from .frontmatter import LinePath, dotted_path
+from .safetext import controls_in, strip_controls
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -20,11 +21,35 @@ TYPE_NAMES = {"string_type": "text", "int_type": "a whole number", "int_parsing"
 
 def validate_model(model: type[M], data: dict[str, Any], path: str,
                    lines: dict[LinePath, int]) -> tuple[M | None, list[Diagnostic]]:
-    """Validate ``data`` against ``model``; on failure return one diagnostic per problem."""
+    """Validate ``data`` against ``model``; on failure return one diagnostic per problem.
+
+    Control characters (written as YAML escapes such as ``"\\e"``) are removed from every text
+    first, with a warning each: a value left empty is then refused like any empty value.
+    """
+    warnings: list[Diagnostic] = []
+    data = _without_controls(data, (), path, lines, warnings)
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data), warnings
     except ValidationError as exc:
-        return None, [_diagnostic(error, model, path, lines) for error in exc.errors()]
+        return None, warnings + [_diagnostic(error, model, path, lines) for error in exc.errors()]
+
+
+def _without_controls(value: Any, at: LinePath, path: str, lines: dict[LinePath, int],
+                      warnings: list[Diagnostic]) -> Any:
+    """``value`` with control characters removed from every string in it, each removal warned about."""
+    if isinstance(value, str):
+        found = controls_in(value)
+        if not found:
+            return value
+        warnings.append(Diagnostic(path, line_for(lines, at), dotted_path(at), "control-character",
+                                   f"control characters ({', '.join(found)}) are removed from the value",
+                                   "delete the escapes (\\a, \\e, \\x1b, ...)", Severity.WARNING))
+        return strip_controls(value)
+    if isinstance(value, dict):
+        return {key: _without_controls(item, at + (key,), path, lines, warnings) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_controls(item, at + (index,), path, lines, warnings) for index, item in enumerate(value)]
+    return value
 
 
 def near(word: str, choices: list[str] | tuple[str, ...]) -> str:

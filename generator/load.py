@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .content_files import TOPIC_FILE, Entry, leads_outside, walk
 from .errors import Diagnostic, Severity
+from .safetext import CONTROL, MAX_NESTING, controls_in, strip_controls, too_deep
 from .settings import Settings
 
 
@@ -197,7 +198,27 @@ def decode_file(data: bytes, shown: str, diagnostics: list[Diagnostic]) -> RawFi
         diagnostics.append(Diagnostic(shown, text.count("\n", 0, text.index("\x00")) + 1, "", "binary-file",
                                       "the file contains NUL bytes", "is this really a text file?"))
         return None
-    return RawFile(shown, text.replace("\r\n", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    deep = too_deep(text)
+    if deep is not None:  # refused before any sanitiser sees it: nh3's time grows faster than the depth
+        diagnostics.append(Diagnostic(shown, deep, "", "too-deep", f"HTML tags or quotes nest more than "
+                                      f"{MAX_NESTING} levels deep here", "flatten the markup; real pages stay far "
+                                      "below this depth"))
+        return None
+    return RawFile(shown, _without_controls(text, shown, diagnostics))
+
+
+def _without_controls(text: str, shown: str, diagnostics: list[Diagnostic]) -> str:
+    """The text without control characters (ESC, BEL, ...), with a warning at the first line holding one."""
+    found = controls_in(text)
+    if not found:
+        return text
+    first = CONTROL.search(text)
+    line = text.count("\n", 0, first.start()) + 1 if first else 0
+    diagnostics.append(Diagnostic(shown, line, "", "control-character",
+                                  f"control characters ({', '.join(found)}) are removed from the text",
+                                  "delete them (they often come from copying terminal output)", Severity.WARNING))
+    return strip_controls(text)
 
 
 def _inside(path: Path, root: Path, diagnostics: list[Diagnostic], settings: Settings) -> bool:

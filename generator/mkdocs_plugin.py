@@ -22,6 +22,8 @@ from .clock import NowError, resolve_now
 from .content_files import static_files
 from .errors import Severity
 from .i18n import HTML_LANG, LANGUAGE_NAMES, pick
+from .markup import TooDeep, clean_page_html
+from .theme_scripts import ThemeScripts, template_sources
 from .mkdocs_runner import NOW_VARIABLE
 from .wellknown import HEADERS, inline_script_hashes, render_headers
 from .write import Protected, TargetRefused, check_target, write_manifest
@@ -49,6 +51,10 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         self.script_hashes: set[str] = set()
         """Hashes of the theme's inline scripts seen in this build's pages, for the _headers CSP."""
         self.allow_raw_html = False
+        self.theme_scripts: ThemeScripts | None = None
+        """The inline scripts of the theme's templates (read in on_env)."""
+        self.base_url = ""
+        """The base URL of the page being rendered."""
         """The site trusts raw HTML (output.allow_raw_html): pages are not sanitised, active files are published."""
         self.serving = False
         """True under ``mkdocs serve`` / ``herald serve``: drafts shown, content errors shown in the page."""
@@ -157,20 +163,49 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         return files
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-        """Generated pages are HTML already: put it in without a Markdown pass (a large share of build time)."""
+        """Generated pages are HTML already: put it in without a Markdown pass (a large share of build time).
+
+        Hand-written pages are cleaned to the page allow-list, as content is, unless the site trusts raw HTML.
+        """
         assert self.output is not None
         generated = self.output.status_pages.get(page.file.src_uri)
-        return generated.html if generated is not None else html
+        if generated is not None:
+            return generated.html
+        try:
+            return html if self.allow_raw_html else clean_page_html(html)
+        except TooDeep as exc:
+            raise PluginError(f"herald: {page.file.src_uri}: {exc}") from None
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        """Read the theme's inline scripts from its templates: the CSP allows those and no other."""
+        self.theme_scripts = ThemeScripts(env, template_sources(env))
+        return env
+
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        """Note the page's base URL: the theme's scripts are rendered with it."""
+        self.base_url = str(context.get("base_url", ""))
+        return context
+
+    def on_template_context(self, context: Any, template_name: str, config: Any) -> Any:
+        """Same for pages rendered from theme templates alone (404.html)."""
+        self.base_url = str(context.get("base_url", ""))
+        return context
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        """Note the inline scripts the theme put into the page (the CSP allows exactly those)."""
-        self.script_hashes |= inline_script_hashes(output)
+        """Note the theme's inline scripts in the page; a script that is not the theme's is never allowed."""
+        self.script_hashes |= self._theme_hashes(output, config)
         return output
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         """Same for pages rendered from theme templates alone (404.html)."""
-        self.script_hashes |= inline_script_hashes(output_content)
+        self.script_hashes |= self._theme_hashes(output_content, config)
         return output_content
+
+    def _theme_hashes(self, html: str, config: Any) -> set[str]:
+        """Hashes of the page's inline scripts that are the theme's own, as rendered for this page."""
+        if self.theme_scripts is None:
+            return set()
+        return inline_script_hashes(html) & self.theme_scripts.hashes(self.base_url, config)
 
     def on_post_build(self, config: Any) -> None:
         """Write _headers again, now that every page's inline scripts are known; list what was written."""

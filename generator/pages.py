@@ -3,11 +3,16 @@ otherwise the original under a visible "not translated yet" note."""
 
 from __future__ import annotations
 
-from .frontmatter import FRONT_MATTER_RE
+from typing import Any
+
+import yaml
+from markupsafe import escape
+
+from .frontmatter import FRONT_MATTER_RE, parse_yaml_mapping
 from .i18n import HTML_LANG, pick, translate
 from .model import SourcePage
+from .safetext import strip_controls
 from .settings import Settings
-from markupsafe import escape
 
 from .urls import page_url, prefix, relative, tags
 
@@ -19,9 +24,37 @@ def render_source_pages(pages: tuple[SourcePage, ...], settings: Settings) -> di
         for lang in settings.languages:
             text, fell_back = pick(page.text, lang, settings.default_language)
             p = prefix(lang, settings.default_language)
+            text = escaped_front_matter(text)
             text = _with_fallback_note(text, lang, _source_language(page, settings)) if fell_back else text
             out[p + page.path] = text + _tag_links(page, lang, p)
     return out
+
+
+def escaped_front_matter(text: str) -> str:
+    """The page with every text value of its front matter HTML-escaped.
+
+    MkDocs themes print a page's title (in the navigation of every page) and description (in ``<meta>``)
+    as markup; escaped once here, they show as the text that was written. Front matter that does not
+    parse (already reported by validation) is dropped rather than passed on.
+    """
+    match = FRONT_MATTER_RE.match(text)
+    if not match:
+        return text
+    meta, _, _ = parse_yaml_mapping(match.group(1), "", first_line=2)
+    if not meta:
+        return text[match.end():]
+    return "---\n" + yaml.safe_dump(_escaped(meta), allow_unicode=True, sort_keys=True) + "---\n" + text[match.end():]
+
+
+def _escaped(value: Any) -> Any:
+    """Every string in a front-matter value, HTML-escaped."""
+    if isinstance(value, str):
+        return str(escape(strip_controls(value)))
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    return value
 
 
 def _tag_links(page: SourcePage, lang: str, p: str) -> str:

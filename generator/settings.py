@@ -103,10 +103,10 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Diagnostic]]:
     data, lines, diagnostics = parse_yaml_mapping(text, shown)
     if data is None:
         return None, diagnostics
-    config, diagnostics = validate_model(ConfigIn, data, shown, lines)
+    config, warnings = validate_model(ConfigIn, data, shown, lines)
     if config is None:
-        return None, diagnostics
-    diagnostics = _check_config(config, lines)
+        return None, warnings
+    diagnostics = warnings + _check_config(config, lines)
     if any(d.severity is Severity.ERROR for d in diagnostics):
         return None, diagnostics
     return settings_from_config(config, root), diagnostics

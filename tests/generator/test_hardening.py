@@ -391,3 +391,154 @@ def test_an_svg_image_without_code_is_published(project: ProjectFactory) -> None
                                                            ("site_src/kb/xslt.svg", "active-content")]
     from generator.content_files import static_files
     assert list(static_files(project.root / "site_src", allow_active=False)) == ["kb/ok.svg"]
+
+
+# --- 2 and 3. Hand-written pages are sanitised; the CSP allows only the theme's own scripts ---------------
+
+HOSTILE_PAGE = """---
+title: '<img src=x onerror="window.__pwned=1">Guide & more'
+description: '"><script>window.__pwned=2</script>'
+subtitle: '<img src=x onerror="window.__pwned=3">'
+tags: [phishing]
+---
+# Hostile page
+
+<script>window.__pwned = 'script'</script>
+<img src="x.png" onerror="window.__pwned = 'onerror'">
+<iframe src="javascript:window.__pwned = 'iframe'"></iframe>
+<svg><script>window.__pwned = 'svg'</script></svg>
+<style>body { background: url(https://evil.example/track.png) }</style>
+<a id="bad" href="javascript:window.__pwned = 'link'">click me</a>
+<p onmouseover="window.__pwned = 'hover'">hover me</p>
+<div id="__config" class="md-banner herald-banner">{"search": "evil.js"}</div>
+
+Text with an attribute list
+{: onclick="window.__pwned = 'attr'" }
+
+## A heading `<script>` with code {: #anchor }
+"""
+
+
+def hostile_site_src(project: ProjectFactory, raw_html: bool = False) -> ProjectFactory:
+    """A project with one hostile knowledge-base page listed in the navigation."""
+    with_incident(project)
+    project.file("site_src/kb/hostile.md", HOSTILE_PAGE)
+    mkdocs = project.root / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text().replace("      - Components: components/index.md\n",
+                                                 "      - Components: components/index.md\n      - kb/hostile.md\n", 1))
+    if raw_html:
+        config = project.root / "herald.yml"
+        config.write_text(config.read_text() + "output:\n  allow_raw_html: true\n")
+    return project
+
+
+def build_cli(project: ProjectFactory) -> Path:
+    """Build with the herald command (MkDocs included) into the project's site/ folder."""
+    result = herald(project, "build", "--now", NOW)
+    assert result.returncode == 0, result.stderr
+    return project.root / "site"
+
+
+def test_hostile_page_content_is_sanitised(project: ProjectFactory) -> None:
+    import lxml.html
+    site = build_cli(hostile_site_src(project))
+    page = (site / "kb/hostile/index.html").read_text()
+    article = page[page.index("<article"):page.index("</article>")]
+    assert "<script" not in article and "<iframe" not in article and "<style" not in article
+    assert "javascript:" not in page and "evil.example" not in page and "__pwned" not in article
+    assert 'id="__config"' not in article and "herald-banner" not in article
+    assert "hover me" in article and "click me" in article and 'id="anchor"' in article
+    for path in [site / "index.html", site / "kb/hostile/index.html", site / "zh/kb/hostile/index.html"]:
+        tree = lxml.html.fromstring(path.read_bytes())
+        assert not [name for element in tree.iter() if isinstance(element.tag, str)
+                    for name in element.attrib if name.lower().startswith("on")], path
+        scripts = [s.text or "" for s in tree.iter("script") if not s.get("src") and s.get("type") is None]
+        assert not [s for s in scripts if "__pwned" in s], path
+
+
+def test_page_title_and_description_are_text(project: ProjectFactory) -> None:
+    import lxml.html
+    site = build_cli(hostile_site_src(project))
+    home = lxml.html.fromstring((site / "index.html").read_bytes())
+    nav_titles = [" ".join(a.text_content().split()) for a in home.iter("a") if "kb/hostile/" in (a.get("href") or "")]
+    assert nav_titles and nav_titles[0] == '<img src=x onerror="window.__pwned=1">Guide & more ' \
+                                          '<img src=x onerror="window.__pwned=3">'  # title and subtitle, as text
+    page = lxml.html.fromstring((site / "kb/hostile/index.html").read_bytes())
+    assert page.find(".//title").text.startswith('<img src=x onerror="window.__pwned=1">Guide & more')
+    assert page.xpath("string(//meta[@name='description']/@content)") == '"><script>window.__pwned=2</script>'
+    assert not page.xpath("//img[@onerror]")
+
+
+def test_headers_hash_only_the_themes_own_scripts(project: ProjectFactory) -> None:
+    from generator.theme_scripts import inline_scripts, script_hash
+    site = build_cli(hostile_site_src(project, raw_html=True))
+    page = (site / "kb/hostile/index.html").read_text()
+    assert "<script>window.__pwned = 'script'</script>" in page  # trusted raw HTML is kept as written ...
+    allowed = set(re.findall(r"'(sha256-[^']+)'", (site / "_headers").read_text()))
+    injected = {script_hash(body) for body in inline_scripts(page) if "__pwned" in body}
+    assert injected and not injected & allowed  # ... but its scripts are not allowed by the policy
+    theme = {script_hash(body) for body in inline_scripts((site / "index.html").read_text())}
+    assert theme and theme <= allowed
+
+
+def test_herald_templates_have_no_inline_scripts() -> None:
+    """Generated pages go into the content area: a script there would need a hash the CSP does not give."""
+    from generator.theme_scripts import inline_scripts
+    templates = Path(__file__).resolve().parents[2] / "generator" / "templates"
+    assert [path.name for path in templates.glob("*.html") if inline_scripts(path.read_text())] == []
+
+
+# --- 10 (cont.). Control characters never reach a page; a title of nothing but controls is refused -------
+
+def test_title_of_only_control_characters_is_refused(project: ProjectFactory) -> None:
+    with_incident(project, INCIDENT.replace("title: Withdrawals are slow", 'title: "\\e\\a\\x01"'))
+    found = load(project).diagnostics
+    assert ("incidents/2026-11-20-slow/incident.md", 2, "title", "empty-value", Severity.ERROR) in \
+        [(d.path, d.line, d.field, d.code, d.severity) for d in found]
+
+
+def test_escape_and_bell_never_reach_the_pages(project: ProjectFactory) -> None:
+    project.incident("2026-11-20-slow", INCIDENT.replace("title: Withdrawals are slow",
+                                                         'title: "Slow \\e]0;owned\\a withdrawals"'),
+                     body="Summary \x1b[31mred\x07.", updates={"2026-11-20T0900": update(
+                         "2026-11-20T09:00:00+08:00", "investigating", body="Text \x1b]8;;https://evil.example\x07x")})
+    found = sorted((d.path, d.line, d.field, d.code, d.severity) for d in load(project).diagnostics)
+    assert found == [("incidents/2026-11-20-slow/2026-11-20T0900.md", 6, "", "control-character", Severity.WARNING),
+                     ("incidents/2026-11-20-slow/incident.md", 2, "title", "control-character", Severity.WARNING),
+                     ("incidents/2026-11-20-slow/incident.md", 7, "", "control-character", Severity.WARNING)]
+    output = built(project)
+    pages = [page.html for page in output.status_pages.values()] + \
+            [content if isinstance(content, str) else content.decode() for content in output.files.values()]
+    assert not [page for page in pages if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", page)]
+    assert "Slow ]0;owned withdrawals" in output.status_pages["incidents/2026-11-20-slow/index.md"].html
+
+
+# --- 6. Nesting depth is bounded before the sanitiser runs ------------------------------------------------
+
+def test_deeply_nested_html_is_refused_before_sanitising(project: ProjectFactory, monkeypatch) -> None:
+    import nh3
+    calls: list[int] = []
+    real_clean = nh3.clean
+    monkeypatch.setattr(nh3, "clean", lambda html, **options: calls.append(len(html)) or real_clean(html, **options))
+    deep = "<div>" * 5000 + "x" + "</div>" * 5000
+    project.incident("2026-11-20-slow", INCIDENT, body="Fine.\n\n" + deep, updates={
+        "2026-11-20T0900": update("2026-11-20T09:00:00+08:00", "investigating")})
+    project.file("site_src/kb/deep.md", "# Deep\n\n" + "> " * 3000 + "quote\n")
+    loaded = load(project)
+    assert [(d.path, d.line, d.code) for d in loaded.diagnostics if d.severity is Severity.ERROR] == [
+        ("incidents/2026-11-20-slow/incident.md", 9, "too-deep"), ("site_src/kb/deep.md", 3, "too-deep")]
+    assert not loaded.ok and calls == []  # refused by a linear check: nh3 never saw it
+    from generator.markup import TooDeep, clean_html, clean_page_html
+    for clean in (clean_html, clean_page_html):
+        with pytest.raises(TooDeep):
+            clean(deep)
+    assert calls == []
+    assert clean_html("<div>" * 50 + "ok" + "</div>" * 50).count("<div>") == 50  # real nesting is kept
+
+
+def test_nesting_check_is_linear_and_exact_at_the_limit() -> None:
+    from generator.safetext import MAX_NESTING, too_deep
+    assert too_deep("<div>" * MAX_NESTING + "</div>" * MAX_NESTING) is None
+    assert too_deep("<p>a</p>\n" * 10_000 + "<br><img src=x><hr/>" * 10_000) is None  # siblings and void tags
+    assert too_deep("x\n" + "<span>" * (MAX_NESTING + 1)) == 2
+    assert too_deep("> " * (MAX_NESTING + 1) + "q") == 1
