@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from .safetext import terminal_safe
+
 
 class Severity(str, Enum):
     """How bad a diagnostic is: errors stop a build, warnings do not (unless strict)."""
@@ -32,11 +34,15 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
 
     def format(self) -> str:
-        """Render as ``path:line: severity [code] field: message (hint: ...)``."""
+        """Render as ``path:line: severity [code] field: message (hint: ...)``, safe to print to a terminal.
+
+        Paths, fields and messages can quote the content; their control characters (ESC, CR, BEL and
+        so CSI and OSC sequences) and direction controls are dropped, so a terminal shows them as text.
+        """
         location = f"{self.path}:{self.line}" if self.line else self.path
         field = f" {self.field}:" if self.field else ""
-        hint = f"\n    hint: {self.hint}" if self.hint else ""
-        return f"{location}: {self.severity.value} [{self.code}]{field} {self.message}{hint}"
+        hint = f"\n    hint: {terminal_safe(self.hint)}" if self.hint else ""
+        return terminal_safe(f"{location}: {self.severity.value} [{self.code}]{field} {self.message}") + hint
 
 
 def errors_in(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> list[Diagnostic]:

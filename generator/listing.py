@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from . import derive
 from .authoring import Workspace
 from .model import Incident
+from .safetext import terminal_safe
 from .template_catalog import unfilled_prompts
 
 EXCERPT = 100
@@ -96,8 +97,8 @@ def pending(workspace: Workspace, now: datetime) -> list[Pending]:
 def describe_pending(item: Pending, zone: ZoneInfo) -> Line:
     """One line for a file that is not public yet."""
     if item.at is not None:
-        return f"  {item.path}  [{item.status}] held until {_when(item.at, zone)}", "cyan", False
-    return f"  {item.path}  {item.what} [{item.status}]: {item.publish}", "magenta", False
+        return terminal_safe(f"  {item.path}  [{item.status}] held until {_when(item.at, zone)}"), "cyan", False
+    return terminal_safe(f"  {item.path}  {item.what} [{item.status}]: {item.publish}"), "magenta", False
 
 
 Line = tuple[str, str | None, bool]
@@ -118,7 +119,7 @@ def describe(row: Row, now: datetime, zone: ZoneInfo) -> list[Line]:
         lines.append(_promise(row, now, zone))
     if row.prompts:
         lines.append((f"  {row.prompts} [bracketed] template prompt(s) still to fill in", "magenta", False))
-    return lines
+    return [(terminal_safe(text), colour, bold) for text, colour, bold in lines]  # titles and text are the content's
 
 
 def _promise(row: Row, now: datetime, zone: ZoneInfo) -> Line:

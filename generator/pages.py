@@ -11,7 +11,7 @@ from markupsafe import escape
 from .frontmatter import FRONT_MATTER_RE, parse_yaml_mapping
 from .i18n import HTML_LANG, pick, translate
 from .model import SourcePage
-from .safetext import strip_controls
+from .safetext import isolated, strip_controls
 from .settings import Settings
 
 from .urls import page_url, prefix, relative, tags
@@ -43,6 +43,7 @@ def escaped_front_matter(text: str) -> str:
     meta, _, _ = parse_yaml_mapping(match.group(1), "", first_line=2)
     if not meta:
         return text[match.end():]
+    meta = {**meta, "title": isolated(meta["title"])} if isinstance(meta.get("title"), str) else meta
     return "---\n" + yaml.safe_dump(_escaped(meta), allow_unicode=True, sort_keys=True) + "---\n" + text[match.end():]
 
 

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from . import derive, i18n, urls
 from .markup import MarkupRenderer
 from .model import ComponentStatus, Content, Incident, Kind, Localized
+from .safetext import isolated, needs_isolation
 from .settings import Settings
 
 STATUS_ICON = {"operational": "✓", "degraded_performance": "▲", "partial_outage": "◆", "major_outage": "✕",
@@ -64,8 +65,11 @@ class PageHelper:
         """Localized plain text, marked with its language when it fell back."""
         value, fell_back = i18n.pick(localized, self.lang, self.settings.default_language)
         if fell_back:
-            return Markup('<span lang="{}">{}</span>').format(i18n.HTML_LANG[self._source_lang(localized)], value)
-        return escape(value)
+            shown = Markup('<span lang="{}">{}</span>').format(i18n.HTML_LANG[self._source_lang(localized)], value)
+        else:
+            shown = escape(value)
+        # Right-to-left letters or direction controls in a title or name must not reorder the page around it.
+        return Markup("<bdi>{}</bdi>").format(shown) if needs_isolation(value) else shown
 
     def plain(self, localized: Localized) -> str:
         """Localized text without markup (for attributes and titles)."""
@@ -191,7 +195,7 @@ class PageRenderer:
         html = self._env.get_template(template).render(h=helper, g=guidance(helper), r=records(helper), s=self.state,
                                                        now=self.state.now, **context)
         # MkDocs themes print the title as markup (no autoescape), so it is given already escaped.
-        meta: dict[str, Any] = {"title": str(escape(title))}
+        meta: dict[str, Any] = {"title": str(escape(isolated(title)))}
         if hide_toc:
             meta["hide"] = ["toc"]
         if not searchable:  # lists that only repeat incident titles would crowd search results

@@ -57,6 +57,15 @@ def needs_isolation(text: str) -> bool:
     return any(c in BIDI_CONTROLS or unicodedata.bidirectional(c) in RIGHT_TO_LEFT for c in text)
 
 
+def isolated(text: str) -> str:
+    """Plain text that cannot reorder what surrounds it: wrapped in FSI ... PDI when it needs isolation.
+
+    The plain-text counterpart of ``<bdi>``, for ``<title>`` and other places that take no markup; an
+    unterminated override inside (``U+202E``) ends at the closing PDI.
+    """
+    return f"\u2068{text}\u2069" if needs_isolation(text) else text
+
+
 def scripts_of(text: str) -> frozenset[str]:
     """The writing systems of the letters in ``text`` (marks and digits, which every script uses, left out)."""
     found = set()

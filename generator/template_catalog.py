@@ -12,6 +12,7 @@ import yaml
 from jinja2.sandbox import SandboxedEnvironment
 
 from .authoring import AuthoringError, suggest
+from .safetext import terminal_safe
 from .yamltext import flow, scalar
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "incident_templates"
@@ -108,6 +109,7 @@ def _read(folder: Path, source: str) -> IncidentTemplate:
     if isinstance(description, str):
         description = {"en": description}
     fields = meta.get("fields", {})
+    shown = {str(k): terminal_safe(str(v)) for k, v in description.items()}  # printed by herald templates
     return IncidentTemplate(folder.name, folder, source, str(meta.get("kind", "incident")),
-                            str(meta.get("impact", "minor")), {str(k): str(v) for k, v in description.items()},
+                            str(meta.get("impact", "minor")), shown,
                             fields if isinstance(fields, dict) else {})

@@ -542,3 +542,53 @@ def test_nesting_check_is_linear_and_exact_at_the_limit() -> None:
     assert too_deep("<p>a</p>\n" * 10_000 + "<br><img src=x><hr/>" * 10_000) is None  # siblings and void tags
     assert too_deep("x\n" + "<span>" * (MAX_NESTING + 1)) == 2
     assert too_deep("> " * (MAX_NESTING + 1) + "q") == 1
+
+
+def test_titles_and_names_are_isolated_from_the_text_around_them(project: ProjectFactory) -> None:
+    config = project.root / "herald.yml"
+    config.write_text(config.read_text().replace("name: {en: API, zh: 接口}", 'name: "API \\u202eipa"'))
+    project.incident("2026-11-20-slow", INCIDENT.replace("title: Withdrawals are slow",
+                                                         'title: "Slow \\u202ewithdrawals"').replace(
+                                                             "[withdrawals]", "[withdrawals, api]"),
+                     body='Text <p dir="rtl">reversed</p> <span dir="rtl">x</span>',
+                     updates={"2026-11-20T0900": update("2026-11-20T09:00:00+08:00", "investigating")})
+    output = built(project)
+    page = output.status_pages["incidents/2026-11-20-slow/index.md"]
+    assert "<h1><bdi>Slow \u202ewithdrawals</bdi></h1>" in page.html
+    assert "<bdi>API \u202eipa</bdi>" in page.html
+    assert page.meta["title"] == "\u2068Slow \u202ewithdrawals\u2069"  # <title> takes no markup: FSI ... PDI
+    assert " dir=" not in page.html  # content cannot set the direction of the page
+    home = output.status_pages["index.md"].html
+    assert "\u202e" not in home.replace("<bdi>Slow \u202ewithdrawals</bdi>", "").replace("<bdi>API \u202eipa</bdi>",
+                                                                                        "")
+    assert "<bdi>" not in output.status_pages["components/deposits/index.md"].html  # plain names stay as they are
+
+
+# --- 11. Nothing printed to a terminal can drive it ------------------------------------------------------
+
+TERMINAL_TRICKS = "\r\x1b]0;owned\x07\x1b]8;;https://evil.example\x07click\x1b]8;;\x07\x1b[2J\u202e"
+
+
+def test_herald_list_prints_no_control_sequences(project: ProjectFactory) -> None:
+    title = 'title: "Slow\\r\\e]0;owned\\a \\e]8;;https://evil.example\\aclick\\e]8;;\\a"'
+    project.incident("2026-11-20-slow", INCIDENT.replace("title: Withdrawals are slow", title),
+                     updates={"2026-11-20T0900": update("2026-11-20T09:00:00+08:00", "investigating",
+                                                        body="Last words\r\x1b[2J\x1b]0;x\x07 here")})
+    result = run_cli(project, "list", "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert "Slow" in result.output and "Last words" in result.output
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", result.output), repr(result.output)
+
+
+def test_terminal_lines_are_clean_whatever_the_model_holds() -> None:
+    from generator.errors import Diagnostic
+    from generator.listing import Row, describe
+    row = Row("2026-11-20-slow", "Slow" + TERMINAL_TRICKS, "incident", "minor", "investigating",
+              at("2026-11-20T09:00:00+08:00"), "said" + TERMINAL_TRICKS, None, False, False, None, 0)
+    from zoneinfo import ZoneInfo
+    lines = [text for text, _, _ in describe(row, at(NOW), ZoneInfo("UTC"))]
+    diagnostic = Diagnostic("x.md", 3, "title", "bad-value", "unknown value 'a" + TERMINAL_TRICKS + "'",
+                            "did you mean" + TERMINAL_TRICKS)
+    for text in lines + diagnostic.format().split("\n"):
+        assert not re.search("[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]", text), repr(text)
+    assert "]0;owned" in diagnostic.format()  # the text is kept, only the controls go
