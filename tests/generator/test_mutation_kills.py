@@ -199,3 +199,97 @@ def test_commitments_take_their_translations(tmp_path) -> None:
     assert (refund.key, refund.text, refund.explanation, refund.state) == (
         "refund", {"en": "Refund fees", "zh": "退还手续费"}, {"en": "The bank was closed", "zh": "银行休息"}, "missed")
     assert (report.text, report.explanation, report.state) == ({"en": "Publish a report"}, {}, "pending")
+
+
+# --- the sanitiser: schemes, hand-written pages, nesting -------------------------------------------
+
+@pytest.mark.parametrize("href", ["ftp://example.com/x", "tel:+8610000", "sms:+8610000", "ssh://host", "irc://x",
+                                  "magnet:?xt=urn:btih:x", "webcal://x", "bitcoin:1abc", "xmpp:a@b"])
+def test_only_http_https_and_mailto_links_survive(href: str) -> None:
+    from generator.markup import clean_html, clean_page_html
+
+    for clean in (clean_html, clean_page_html):
+        assert "href" not in clean(f'<a href="{href}">x</a>'), (clean.__name__, href)
+    for kept in ("https://example.com/", "http://example.com/", "mailto:a@example.com"):
+        assert f'href="{kept}"' in clean_html(f'<a href="{kept}">x</a>')
+
+
+def test_links_get_noopener_noreferrer() -> None:
+    from generator.markup import clean_html, clean_page_html
+
+    for clean in (clean_html, clean_page_html):
+        assert clean('<a href="https://example.com/" rel="opener">x</a>') == (
+            '<a href="https://example.com/" rel="noopener noreferrer">x</a>')
+
+
+def test_hand_written_pages_keep_anchors_images_and_alignment_only() -> None:
+    from generator.markup import clean_page_html
+
+    page = ('<h1 id="intro" class="title md-typeset">Intro</h1>'
+            '<img src="pic.png" alt="A picture" width="10" onerror="x()">'
+            '<table><tr><td style="text-align: center; color: red" onclick="y()">c</td></tr></table>'
+            '<section aria-labelledby="intro" style="display:none"><p id="__proto__" class="__x ok">p</p></section>'
+            '<div id="md-header" class="herald-banner herald-banner--critical admonition">fake banner</div>'
+            '<span id="herald-serve-status" class="herald-serve-error">e</span><p id="a b" class="-x">q</p>'
+            '<script>alert(1)</script><iframe src="https://example.com/"></iframe><style>p{}</style>')
+    assert clean_page_html(page) == (
+        '<h1 id="intro" class="title">Intro</h1>'  # md- classes are the theme's
+        '<img src="pic.png" alt="A picture" width="10">'
+        '<table><tbody><tr><td style="text-align:center">c</td></tr></tbody></table>'  # only text-align
+        '<section aria-labelledby="intro"><p class="ok">p</p></section>'  # "__" names are reserved
+        '<div class="admonition">fake banner</div>'  # no theme ids, no banner look-alike
+        '<span>e</span><p>q</p>')  # herald-serve names reserved; names with spaces or a leading dash dropped
+
+
+def test_page_ids_and_classes_follow_the_name_rules() -> None:
+    from generator.markup import _page_attribute
+
+    assert _page_attribute("p", "id", "step-1.a:b_c") == "step-1.a:b_c"
+    assert _page_attribute("p", "id", "md-sidebar") is None and _page_attribute("p", "id", "__x") is None
+    assert _page_attribute("p", "id", "herald-banner") is None and _page_attribute("p", "id", "herald-serve") is None
+    assert _page_attribute("p", "id", "-x") is None and _page_attribute("p", "id", "a b") is None
+    assert _page_attribute("p", "id", "") is None
+    assert _page_attribute("p", "class", "ok md-x also __y herald-banner--x") == "ok also"
+    assert _page_attribute("p", "class", "md-x __y") is None
+    assert _page_attribute("img", "alt", "anything goes <here>") == "anything goes <here>"
+
+
+def test_nesting_too_deep_is_refused_with_its_line() -> None:
+    from generator.markup import TooDeep, clean_html, clean_page_html
+    from generator.safetext import MAX_NESTING
+
+    deep = "\n" + "<div>" * (MAX_NESTING + 1) + "x" + "</div>" * (MAX_NESTING + 1)
+    for clean in (clean_html, clean_page_html):
+        with pytest.raises(TooDeep, match=rf"^HTML nested more than {MAX_NESTING} levels deep \(line 2\)$"):
+            clean(deep)
+    fine = "<div>" * MAX_NESTING + "x" + "</div>" * MAX_NESTING
+    assert clean_html(fine).count("<div>") == MAX_NESTING
+
+
+def test_the_renderer_without_the_sanitiser_keeps_raw_html_and_resolves_links() -> None:
+    from generator.markup import MarkupRenderer
+
+    raw = MarkupRenderer(sanitize=False)
+    assert raw.to_html('<p onclick="x()">a</p>').strip() == '<p onclick="x()">a</p>'
+    resolved = MarkupRenderer().to_html("[a](x.md) ![i](y.md) <https://example.com/z.md>",
+                                        resolve_link=lambda href: "https://r.example/" + href)
+    assert 'href="https://r.example/x.md"' in resolved and 'href="https://r.example/https://example.com/z.md"' in resolved
+    assert "r.example/y.md" not in resolved  # images are not links (and are not allowed in updates anyway)
+
+
+# --- the build's now: messages name their source, the clock has whole seconds ---------------------
+
+def test_out_of_range_times_name_where_they_came_from() -> None:
+    from generator.clock import NowError, resolve_now
+
+    with pytest.raises(NowError, match=r"^--now '3000-01-01T00:00:00Z' is out of range: the build's now must fall "
+                                       r"between the years 1970 and 2999$"):
+        resolve_now("3000-01-01T00:00:00Z", {}, None)
+    with pytest.raises(NowError, match=r"^SOURCE_DATE_EPOCH='32503680000' is out of range"):
+        resolve_now(None, {"SOURCE_DATE_EPOCH": "32503680000"}, None)  # 3000-01-01T00:00:00Z
+
+
+def test_the_clock_gives_whole_seconds() -> None:
+    from generator.clock import resolve_now
+
+    assert resolve_now(None, {}, None).microsecond == 0
