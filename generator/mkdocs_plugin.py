@@ -23,6 +23,7 @@ from .content_files import static_files
 from .errors import Severity
 from .i18n import HTML_LANG, LANGUAGE_NAMES, pick
 from .markup import TooDeep, clean_page_html
+from .search_cache import use_private_jieba_cache
 from .theme_scripts import ThemeScripts, template_sources
 from .mkdocs_runner import NOW_VARIABLE
 from .wellknown import HEADERS, inline_script_hashes, render_headers
@@ -146,6 +147,7 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
     def on_files(self, files: Files, config: Any) -> Files:
         """Replace the pages folder's Markdown with Herald's output (translations resolved)."""
         assert self.output is not None
+        use_private_jieba_cache(os.environ)  # search's segmenter: never a dictionary planted in the shared temp folder
         for file in list(files):
             if file.src_uri.endswith(".md"):
                 files.remove(file)

@@ -17,6 +17,7 @@ from .addresses import channel_address_problem, channel_address_warning, site_ur
 from .diagnose import line_for, near, validate_model
 from .errors import Diagnostic, Severity
 from .frontmatter import parse_yaml_mapping
+from .mkdocs_yaml import check_mkdocs_yaml
 from .model import Component, Group, Localized
 from .schema import ConfigIn
 
@@ -89,6 +90,12 @@ class Settings:
 
 
 def load_settings(root: Path) -> tuple[Settings | None, list[Diagnostic]]:
+    """Read and validate ``root/herald.yml``; ``root/mkdocs.yml`` is checked for tags that run code too."""
+    settings, diagnostics = _load_config(root)
+    return settings, diagnostics + check_mkdocs_yaml(root)
+
+
+def _load_config(root: Path) -> tuple[Settings | None, list[Diagnostic]]:
     """Read and validate ``root/herald.yml``."""
     path = root / CONFIG_NAME
     shown = CONFIG_NAME

@@ -592,3 +592,68 @@ def test_terminal_lines_are_clean_whatever_the_model_holds() -> None:
     for text in lines + diagnostic.format().split("\n"):
         assert not re.search("[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]", text), repr(text)
     assert "]0;owned" in diagnostic.format()  # the text is kept, only the controls go
+
+
+# --- 14. Other people's caches and code -----------------------------------------------------------------
+
+def plant_jieba_cache(folder: Path) -> Path:
+    """A jieba cache as someone with write access to the shared temp folder would plant it: no words at all."""
+    import marshal
+    folder.mkdir(parents=True, exist_ok=True)
+    planted = folder / "jieba.cache"
+    planted.write_bytes(marshal.dumps(({"planted": 1}, 1)))
+    return planted
+
+
+def test_jieba_cache_lives_in_a_private_folder(tmp_path, monkeypatch) -> None:
+    import jieba
+    from generator.search_cache import use_private_jieba_cache
+    shared = tmp_path / "shared-tmp"
+    plant_jieba_cache(shared)
+    monkeypatch.setattr("tempfile.tempdir", str(shared))
+    home = tmp_path / "home"
+    tokenizer = jieba.Tokenizer()
+    folder = use_private_jieba_cache({"HOME": str(home)}, tokenizer)
+    assert folder == home / ".cache/herald/jieba" and (folder.stat().st_mode & 0o777) == 0o700
+    tokenizer.initialize()
+    assert "planted" not in tokenizer.FREQ and "服务" in tokenizer.FREQ
+    assert (folder / "jieba.cache").is_file()
+
+
+def test_a_cache_folder_others_can_write_is_not_used(tmp_path, monkeypatch) -> None:
+    from generator.search_cache import private_cache_dir
+    cache = tmp_path / "cache"
+    (cache / "herald").mkdir(parents=True)
+    (cache / "herald/jieba").symlink_to(tmp_path, target_is_directory=True)  # someone else's folder
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "fresh"))
+    (tmp_path / "fresh").mkdir()
+    folder = private_cache_dir({"XDG_CACHE_HOME": str(cache)})
+    assert folder.parent == tmp_path / "fresh" and (folder.stat().st_mode & 0o777) == 0o700
+
+
+def test_herald_build_segments_chinese_with_the_real_dictionary(project: ProjectFactory, tmp_path) -> None:
+    with_incident(project)
+    shared = tmp_path / "shared-tmp"
+    plant_jieba_cache(shared)
+    result = herald(project, "build", "--now", NOW, home=tmp_path / "home", env={"TMPDIR": str(shared)})
+    assert result.returncode == 0, result.stderr
+    index = json.loads((project.root / "site/search/search_index.json").read_text())
+    titles = {doc["title"] for doc in index["docs"] if doc["location"].startswith("zh/")}
+    assert "示例\u200b状态" in titles  # with the planted (empty) dictionary: 示\u200b例\u200b状\u200b态
+    assert (tmp_path / "home/.cache/herald/jieba/jieba.cache").is_file()
+
+
+PYTHON_TAG = "extra:\n  hook: !!python/object/apply:os.system ['touch {marker}']\n"
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_python_tags_in_mkdocs_yml_are_refused(project: ProjectFactory, tmp_path, command: str) -> None:
+    with_incident(project)
+    marker = tmp_path / "code-ran"
+    mkdocs = project.root / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text() + PYTHON_TAG.format(marker=marker))
+    line = mkdocs.read_text().splitlines().index("extra:") + 2
+    result = herald(project, command, "--now", NOW)
+    assert result.returncode == 1
+    assert f"mkdocs.yml:{line}: error [python-tag]" in result.stderr
+    assert not marker.exists() and not (project.root / "site").exists()
