@@ -9,9 +9,9 @@ from typing import Any
 
 import jinja2
 import yaml
-from jinja2.sandbox import SandboxedEnvironment
 
 from .authoring import AuthoringError, suggest
+from .bounded_templates import BoundedSandbox, TemplateLimit, render_bounded
 from .safetext import terminal_safe
 from .yamltext import flow, scalar
 
@@ -78,12 +78,13 @@ def render(template: IncidentTemplate, part: str, lang: str, context: dict[str, 
         source = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise AuthoringError(f"{shown}: cannot read it ({exc.strerror})") from None
-    environment = SandboxedEnvironment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                                       autoescape=False)
+    environment = BoundedSandbox(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
     environment.filters["yaml"] = flow
     environment.filters["scalar"] = scalar
     try:
-        return environment.from_string(source).render(**context)
+        return render_bounded(environment.from_string(source), context)
+    except (TemplateLimit, ArithmeticError, TypeError, ValueError, LookupError, RecursionError, MemoryError) as exc:
+        raise AuthoringError(f"{shown}: the template cannot be rendered: {exc}") from None
     except jinja2.TemplateSyntaxError as exc:
         raise AuthoringError(f"{shown}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:

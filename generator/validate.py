@@ -19,6 +19,7 @@ from .load import RawContent, RawFile
 from .faq import is_faq_entry, validate_entries, validate_topics
 from .model import (INCIDENT_STATUSES, MAINTENANCE_STATUSES, Action, Commitment, ComponentStatus, Content, Fact, Impact,
                     Incident, Kind, SourcePage, Update)
+from .page_paths import duplicate_titles, shadowed_pages
 from .schema import ID_PATTERN, IncidentIn, IncidentTranslationIn, UpdateIn, UpdateTranslationIn
 from .settings import Settings
 
@@ -52,9 +53,10 @@ def validate_content(raw: RawContent, settings: Settings) -> tuple[Content, list
     faq = validate_entries(faq_files, prefix + "faq/", lambda relative: tuple(relative.split("/", 1)), settings,
                            diagnostics)
     topics = validate_topics(raw.faq_topics, settings, diagnostics)
+    content = Content(incidents=tuple(incidents), pages=tuple(pages), faq=tuple(faq), faq_topics=tuple(topics))
+    diagnostics += shadowed_pages(content, settings) + duplicate_titles(content, settings)
     diagnostics.sort(key=lambda d: (d.path, d.line))
-    return Content(incidents=tuple(incidents), pages=tuple(pages), faq=tuple(faq),
-                   faq_topics=tuple(topics)), diagnostics
+    return content, diagnostics
 
 
 def _validate_incident(folder_id: str, files: list[RawFile], settings: Settings, known_pages: frozenset[str],

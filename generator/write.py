@@ -191,8 +191,8 @@ def swap_into_place(staging: Path, target: Path) -> None:
         shutil.rmtree(staging)  # now holds the previous site, checked to be Herald's (or empty)
         return
     previous = target.parent / f".{target.name}.herald-old"
-    if previous.exists():
-        shutil.rmtree(previous)
+    if os.path.lexists(previous):  # a link planted there is removed, never followed
+        previous.unlink() if previous.is_symlink() or not previous.is_dir() else shutil.rmtree(previous)
     os.rename(target, previous)
     os.rename(staging, target)
     shutil.rmtree(previous)
@@ -201,7 +201,7 @@ def swap_into_place(staging: Path, target: Path) -> None:
 def recover_interrupted(target: Path) -> None:
     """If a non-atomic swap was interrupted between its two renames, put the old site back."""
     previous = target.parent / f".{target.name}.herald-old"
-    if previous.exists() and not target.exists():
+    if previous.is_dir() and not previous.is_symlink() and not os.path.lexists(target):  # a link is not Herald's
         os.rename(previous, target)
 
 

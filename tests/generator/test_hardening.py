@@ -657,3 +657,94 @@ def test_python_tags_in_mkdocs_yml_are_refused(project: ProjectFactory, tmp_path
     assert result.returncode == 1
     assert f"mkdocs.yml:{line}: error [python-tag]" in result.stderr
     assert not marker.exists() and not (project.root / "site").exists()
+
+
+# --- 9 (cont.). A repository template cannot run away with the machine ---------------------------------
+
+def evil_template(project: ProjectFactory, tail: str) -> None:
+    """A repository template ``evil``: the built-in service-outage one with ``tail`` added to incident.md."""
+    source = Path(__file__).resolve().parents[2] / "generator/incident_templates/service-outage"
+    for path in source.iterdir():
+        project.file(f"templates/evil/{path.name}", path.read_text(encoding="utf-8"))
+    incident = project.root / "templates/evil/incident.md"
+    incident.write_text(incident.read_text(encoding="utf-8") + tail, encoding="utf-8")
+
+
+@pytest.mark.parametrize("tail,message", [
+    ("{% for i in range(10**9) %}x{% endfor %}", "templates may loop at most"),
+    ("{% for i in range(9999) %}{% for j in range(9999) %}{% endfor %}{% endfor %}", "loop iterations"),
+    ('{{ "x" * 10**9 }}', "repetition"), ("{{ 1 / 0 }}", "division by zero"), ("{{ 10 ** 100000 }}", "power"),
+])
+def test_runaway_repository_templates_are_stopped_with_a_message(project: ProjectFactory, tail: str,
+                                                                 message: str) -> None:
+    evil_template(project, tail)
+    result = run_cli(project, "new", "--template", "evil", "--title", "X", "--now", NOW)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert "repository template 'evil', incident.md: the template cannot be rendered" in result.output
+    assert message in result.output and not list((project.root / "incidents").iterdir())
+
+
+def test_a_template_that_loops_without_calls_is_stopped_by_the_clock(project: ProjectFactory, monkeypatch) -> None:
+    monkeypatch.setattr("generator.bounded_templates.MAX_SECONDS", 0.2)
+    evil_template(project, '{% set s = "abcdefghij" * 1000 %}{% for a in s %}{% for b in s %}{% for c in s %}'
+                           '{% endfor %}{% endfor %}{% endfor %}')
+    result = run_cli(project, "new", "--template", "evil", "--title", "X", "--now", NOW)
+    assert result.exit_code == 1 and "ran for more than 0.2 seconds" in result.output
+
+
+def test_export_beside_planted_links_neither_follows_them_nor_crashes(project: ProjectFactory, tmp_path) -> None:
+    with_incident(project)
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "keep.txt").write_text("keep")
+    for name in (".out.herald-new", ".out.herald-old", ".out.herald-new-planted"):
+        (tmp_path / name).symlink_to(victim, target_is_directory=True)
+    for _ in range(2):  # a first export, then one that replaces it
+        result = run_cli(project, "export", str(tmp_path / "out"), "--now", NOW)
+        assert result.exit_code == 0 and result.exception is None, result.output
+    assert (tmp_path / "out/mkdocs.yml").is_file() and not (tmp_path / "out").is_symlink()
+    assert sorted(path.name for path in victim.iterdir()) == ["keep.txt"]
+
+
+# --- 10 (cont.). Pages at generated paths, look-alike titles, exports into the content -----------------
+
+def test_a_hand_written_page_at_a_generated_path_is_reported(project: ProjectFactory) -> None:
+    with_incident(project)
+    project.file("site_src/history/index.md", "# My own history\n")
+    project.file("site_src/index.zh.md", "# 我的首页\n")
+    project.file("site_src/kb/index.md", "# Knowledge base\n")  # not generated: fine
+    found = [(d.path, d.code) for d in errors(project)]
+    assert found == [("site_src/history/index.md", "generated-path"), ("site_src/index.md", "generated-path")]
+
+
+def test_generated_page_paths_match_what_is_generated(project: ProjectFactory) -> None:
+    from generator.page_paths import generated_pages
+    config = project.root / "herald.yml"
+    config.write_text(config.read_text() + "output:\n  history_per_page: 5\n")
+    for day in range(10, 22):
+        project.incident(f"2026-11-{day}-x", INCIDENT.replace("2026-11-20T08", f"2026-11-{day}T08").replace(
+            "Withdrawals are slow", f"Slow on the {day}th"), updates={"u": update(f"2026-11-{day}T09:00:00+08:00",
+                                                                               "resolved")})
+    loaded = load(project, "2026-11-22T12:00:00+08:00")
+    assert set(build_site(loaded).status_pages) == generated_pages(loaded.content, loaded.settings)
+
+
+def test_many_incidents_with_one_title_are_warned_about(project: ProjectFactory) -> None:
+    for number in range(12):
+        project.incident(f"2026-11-20-x{number:02d}", INCIDENT.replace("Withdrawals are slow",
+                                                                      "Withdrawals  are SLOW" if number else
+                                                                      "Withdrawals are slow"),
+                         updates={"u": update("2026-11-20T09:00:00+08:00", "investigating")})
+    warnings = [d for d in load(project).diagnostics if d.code == "duplicate-title"]
+    assert [(d.path, d.severity) for d in warnings] == [("incidents/2026-11-20-x00/incident.md", Severity.WARNING)]
+    assert "12 incidents" in warnings[0].message and "and 6 more" in warnings[0].message
+
+
+def test_export_into_the_content_is_refused(project: ProjectFactory) -> None:
+    with_incident(project)
+    before = sorted(path.relative_to(project.root).as_posix() for path in (project.root / "incidents").rglob("*"))
+    result = run_cli(project, "export", str(project.root / "incidents/zz"), "--now", NOW)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert sorted(path.relative_to(project.root).as_posix() for path in (project.root / "incidents").rglob("*")) \
+        == before
+    assert run_cli(project, "check", "--now", NOW).exit_code == 0
