@@ -130,6 +130,27 @@ def assert_imports_copy(copy: Path, env: dict[str, str]) -> None:
         raise SystemExit(f"the copy imports {found}, not its own code: stopping")
 
 
+SUBPROCESS_PLUGIN = '''"""Written by benchmarks/mutation.py: processes started by tests run the code unmutated.
+
+mutmut names the active mutant in MUTANT_UNDER_TEST; a child process (a test running ``herald build``)
+would inherit it but not mutmut's state. Without it the child's trampolines call the original functions.
+"""
+import os
+import subprocess
+
+_start = subprocess.Popen.__init__
+
+
+def _without_mutant(self, *args, env=None, **kwargs):
+    clean = dict(os.environ if env is None else env)
+    clean.pop("MUTANT_UNDER_TEST", None)
+    _start(self, *args, env=clean, **kwargs)
+
+
+subprocess.Popen.__init__ = _without_mutant
+'''
+
+
 def write_config(copy: Path, modules: list[str]) -> None:
     """mutmut's settings for the copy (setup.cfg: the project's pyproject.toml has no [tool.mutmut])."""
     deselect = "\n".join(f"    --deselect={test}" if "::" in test else f"    --ignore={test}" for test in SLOW_TESTS)
@@ -137,12 +158,14 @@ def write_config(copy: Path, modules: list[str]) -> None:
     # Tests read the demo, the pages folder and the theme from the project root, which is mutants/ for them.
     extra = sorted(p.name for p in copy.iterdir() if p.name not in ("generator", "tests", "mutants", "setup.cfg",
                                                                       "pyproject.toml", ".git"))
+    (copy / "tests" / "_mutation_subprocess.py").write_text(SUBPROCESS_PLUGIN, encoding="utf-8")
     (copy / "setup.cfg").write_text(
         "[mutmut]\n"
         "source_paths = generator\n"
         f"only_mutate =\n{only}\n"
         f"pytest_add_cli_args_test_selection =\n" + "\n".join(f"    {t}" for t in FAST_TESTS) + "\n"
-        f"pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    -m\n    not browser\n{deselect}\n"
+        f"pytest_add_cli_args =\n    -p\n    no:cacheprovider\n    -p\n    tests._mutation_subprocess\n    -m\n"
+        f"    not browser\n{deselect}\n"
         "also_copy =\n" + "\n".join(f"    {name}" for name in extra) + "\n"
         "use_git_change_detection = false\n", encoding="utf-8")
 
@@ -295,12 +318,18 @@ def rerun(args: argparse.Namespace) -> None:
     copy = args.rerun.resolve()
     chosen_file = copy / "sample.txt"
     fresh = Path(tempfile.mkdtemp(prefix="herald-mutation-tests-"))
-    try:
+    try:  # today's code and tests; mutmut regenerates the mutants of the functions that changed
         copy_project(fresh, args.working_tree)
-        shutil.rmtree(copy / "tests")
-        shutil.copytree(fresh / "tests", copy / "tests")
+        for entry in fresh.iterdir():
+            target = copy / entry.name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+            shutil.move(str(entry), str(target))
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+    (copy / "tests" / "_mutation_subprocess.py").write_text(SUBPROCESS_PLUGIN, encoding="utf-8")
     env = copy_environment(copy)
     before = results(copy, env)
     chosen = chosen_file.read_text(encoding="utf-8").split() if chosen_file.exists() else list(before)
@@ -339,6 +368,9 @@ def main() -> None:
                         "(default in quick mode: 40)")
     args = parser.parse_args()
 
+    if args.rerun:
+        rerun(args)
+        return
     if args.modules:
         unknown = sorted(set(args.modules) - set(all_core()))
         if unknown:
@@ -355,9 +387,6 @@ def main() -> None:
         args.sample = args.sample or 40
     print(mode, flush=True)
 
-    if args.rerun:
-        rerun(args)
-        return
     copy = Path(tempfile.mkdtemp(prefix="herald-mutation-")) / "herald"
     try:
         copy_project(copy, args.working_tree)

@@ -51,10 +51,7 @@ BUGS = [
     Bug("the site-wide banner only for critical incidents (not major)", "generator/derive.py",
         "and i.impact in (Impact.MAJOR, Impact.CRITICAL)]", "and i.impact in (Impact.CRITICAL,)]", (DERIVE,)),
     Bug("an incident title no longer escaped in the status pages", "generator/render.py",
-        "            return Markup('<span lang=\"{}\">{}</span>').format(i18n.HTML_LANG[self._source_lang(localized)], value)\n"
-        "        return escape(value)",
-        "            return Markup('<span lang=\"{}\">{}</span>').format(i18n.HTML_LANG[self._source_lang(localized)], value)\n"
-        "        return Markup(value)", (RENDER,)),
+        "            shown = escape(value)\n", "            shown = Markup(value)\n", (RENDER,)),
     Bug("the pinned site.now wins over SOURCE_DATE_EPOCH", "generator/clock.py",
         "    epoch = environ.get(\"SOURCE_DATE_EPOCH\")\n",
         "    if pinned is not None:\n        return pinned\n    epoch = environ.get(\"SOURCE_DATE_EPOCH\")\n", (CLI,)),
