@@ -293,3 +293,29 @@ def test_the_clock_gives_whole_seconds() -> None:
     from generator.clock import resolve_now
 
     assert resolve_now(None, {}, None).microsecond == 0
+
+
+# --- output text: XML-safe, markup-free, plain ----------------------------------------------------
+
+def test_clean_strips_exactly_what_xml_cannot_carry() -> None:
+    from generator.outtext import clean
+
+    assert clean("a\x00b\x08c\x0bd\x0ce\x1ff\ud800g\udfffh\ufffei\uffffj") == "abcdefghij"
+    assert clean("tab\tline\nreturn\r é 中 \U0001F600") == "tab\tline\nreturn\r é 中 \U0001F600"  # all kept
+
+
+def test_markup_free_text_has_no_tags_and_no_angle_brackets() -> None:
+    from generator.outtext import markup_free
+
+    assert markup_free("   \n ") == ""
+    assert markup_free("<b>Bold</b> &amp; <i>x</i>\n   y") == "Bold & x y"
+    assert markup_free("a &lt;script&gt; b") == "a script b"
+    assert markup_free("x\x00y") == "xy"
+
+
+def test_plain_text_keeps_blocks_list_items_and_preformatted_lines() -> None:
+    from generator.outtext import plain_text
+
+    assert plain_text("  ") == ""
+    html = "lead  text<p>One   two</p><ul><li>a</li><li>b   c</li></ul><pre>x\n  y\n</pre><ol><li>z</li></ol><p></p>"
+    assert plain_text(html) == "lead text\n\nOne two\n\n- a\n- b c\n\nx\n  y\n\n- z"
