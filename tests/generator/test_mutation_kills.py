@@ -319,3 +319,19 @@ def test_plain_text_keeps_blocks_list_items_and_preformatted_lines() -> None:
     assert plain_text("  ") == ""
     html = "lead  text<p>One   two</p><ul><li>a</li><li>b   c</li></ul><pre>x\n  y\n</pre><ol><li>z</li></ol><p></p>"
     assert plain_text(html) == "lead text\n\nOne two\n\n- a\n- b c\n\nx\n  y\n\n- z"
+
+
+def test_api_update_bodies_are_plain_text_rendered_from_markdown(tmp_path) -> None:
+    import json
+
+    from tests.conftest import ProjectFactory, update
+    from tests.generator.output_helpers import build
+
+    project = ProjectFactory(tmp_path)
+    body = "We **paused** withdrawals.\n\n- Do not send funds\n- Wait for [our post](https://example.com/post)\n"
+    project.incident("2026-11-20-x", "title: X\nstarted_at: 2026-11-20T08:00:00+08:00", body="The *summary*.",
+                     updates={"2026-11-20T0900": update("2026-11-20T09:00:00+08:00", "investigating", body=body)})
+    output = build(project.root, "2026-11-20T12:00:00+08:00")
+    [incident] = json.loads(output.files["api/v2/incidents.json"])["incidents"]
+    [first] = incident["incident_updates"]
+    assert first["body"] == "We paused withdrawals.\n\n- Do not send funds\n- Wait for our post"  # no Markdown left
