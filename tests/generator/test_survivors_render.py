@@ -9,7 +9,7 @@ from datetime import datetime
 
 import lxml.html
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from generator import render
 from generator.markup import MarkupRenderer
@@ -56,6 +56,8 @@ TITLES = st.text(st.one_of(st.sampled_from('<>&"\'/=;#'), st.characters(blacklis
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=TITLES)
+@example(title="<b>x</b> & y")
+@example(title="\u05d0 <i>rtl</i>")  # right-to-left: isolated in a <bdi>
 def test_any_title_reads_back_exactly_from_the_incident_heading(project: ProjectFactory, title: str) -> None:
     state = state_with(settings_of(project.root), [incident("2026-11-20-x", title, "Body.",
                                                              when("2026-11-20T09:00:00+08:00"))], when(NOW))
