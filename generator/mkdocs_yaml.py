@@ -3,8 +3,8 @@
 MkDocs loads its configuration with a loader that honours ``!!python/object/apply:...`` and the
 like, so a pull request or a CMS edit to ``mkdocs.yml`` could run code on the build machine.
 ``herald check`` and ``herald build`` read the file first with a safe loader (composing nodes,
-never constructing objects) and refuse every ``python/`` tag with its line. MkDocs' own ``!ENV``
-and ``!relative`` tags are allowed.
+never constructing objects) and refuse every ``python/`` tag with its line, and ``hooks:`` (Python
+files MkDocs runs). MkDocs' own ``!ENV`` and ``!relative`` tags are allowed.
 """
 
 from __future__ import annotations
@@ -37,11 +37,23 @@ def check_mkdocs_yaml(root: Path, name: str = CONFIG_NAME) -> list[Diagnostic]:
                            "check the indentation and quoting")]
     except yaml.YAMLError as exc:
         return [Diagnostic(name, 1, "", "bad-yaml", f"malformed YAML: {exc}", "check the file's syntax")]
-    found = [Diagnostic(name, node.start_mark.line + 1, "", "python-tag",
+    found = _hooks(nodes, name) + [Diagnostic(name, node.start_mark.line + 1, "", "python-tag",
                         f"the YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' would run Python code when "
                         "MkDocs loads this file", "remove it: Herald refuses mkdocs.yml files that can run code")
              for document in nodes for node in _walk(document) if node.tag.startswith(PYTHON_TAG)]
     return sorted(found, key=lambda diagnostic: diagnostic.line)
+
+
+def _hooks(documents: list[yaml.Node], name: str) -> list[Diagnostic]:
+    """``hooks:`` makes MkDocs run Python files named in the configuration: refused like Python tags."""
+    out = []
+    for document in documents:
+        if isinstance(document, yaml.MappingNode):
+            out += [Diagnostic(name, key.start_mark.line + 1, "hooks", "python-hooks",
+                               "'hooks' makes MkDocs run Python files when it loads this configuration",
+                               "remove it; code belongs in an installed MkDocs plugin, not in a file a pull request "
+                               "can change") for key, _ in document.value if getattr(key, "value", None) == "hooks"]
+    return out
 
 
 def _walk(node: yaml.Node | None):

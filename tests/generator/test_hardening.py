@@ -748,3 +748,11 @@ def test_export_into_the_content_is_refused(project: ProjectFactory) -> None:
     assert sorted(path.relative_to(project.root).as_posix() for path in (project.root / "incidents").rglob("*")) \
         == before
     assert run_cli(project, "check", "--now", NOW).exit_code == 0
+
+
+def test_mkdocs_hooks_are_refused_too(project: ProjectFactory) -> None:
+    with_incident(project)
+    mkdocs = project.root / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text() + "hooks:\n  - evil_hook.py\n")
+    found = [(d.path, d.field, d.code) for d in errors(project)]
+    assert found == [("mkdocs.yml", "hooks", "python-hooks")]
