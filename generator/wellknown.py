@@ -2,8 +2,10 @@
 Cloudflare Pages) with cache lifetimes, security headers and a Content-Security-Policy.
 
 The theme (Material) puts a few small inline scripts into every page, so the policy allows
-exactly those by their SHA-256 hashes: the MkDocs plugin collects them from the rendered pages
-and writes ``_headers`` again after the build (``inline_script_hashes``).
+exactly those by their SHA-256 hashes: the MkDocs plugin renders the inline scripts of the
+theme's templates for each page (``theme_scripts.py``), keeps those found in the page
+(``inline_script_hashes``) and writes ``_headers`` again after the build. No other inline
+script is ever allowed.
 """
 
 from __future__ import annotations

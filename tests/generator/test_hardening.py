@@ -11,7 +11,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -756,3 +756,43 @@ def test_mkdocs_hooks_are_refused_too(project: ProjectFactory) -> None:
     mkdocs.write_text(mkdocs.read_text() + "hooks:\n  - evil_hook.py\n")
     found = [(d.path, d.field, d.code) for d in errors(project)]
     assert found == [("mkdocs.yml", "hooks", "python-hooks")]
+
+
+# --- Properties of the text-safety helpers (hypothesis) ---------------------------------------------------
+
+from hypothesis import given, settings as hypothesis_settings, strategies as st  # noqa: E402
+
+JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                                       max_size=4), max_leaves=10)
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(data=JSON_VALUES)
+def test_inline_json_round_trips_and_never_holds_markup(data) -> None:
+    from generator.safetext import inline_json
+    text = inline_json(data)
+    assert not set(text) & set("<>&\u2028\u2029") and json.loads(text) == data
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(text=st.text())
+def test_terminal_text_never_holds_a_control_character(text: str) -> None:
+    from generator.safetext import terminal_safe
+    assert not re.search("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", terminal_safe(text))
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(tail=st.text(max_size=40))
+def test_any_accepted_site_url_is_safe_in_an_attribute(tail: str) -> None:
+    from generator.addresses import site_url_problem
+    url = "https://status.example/" + tail
+    if site_url_problem(url) is None:
+        assert not set(url) & set("\"'<> \t\n?#\\`") and not re.search("[\x00-\x1f\x7f-\x9f]", url)
+
+
+def test_channel_addresses_are_shown_as_text(project: ProjectFactory) -> None:
+    add_channels(project, "https://larkspur.example/login", "support@larkspur.example")
+    page = built(with_incident(project)).status_pages["official-channels/index.md"].html
+    assert "<code>https://larkspur.example/login</code>" in page and "<code>support@larkspur.example</code>" in page
+    assert 'href="https://larkspur.example' not in page and "mailto:" not in page
