@@ -335,3 +335,16 @@ def test_api_update_bodies_are_plain_text_rendered_from_markdown(tmp_path) -> No
     [incident] = json.loads(output.files["api/v2/incidents.json"])["incidents"]
     [first] = incident["incident_updates"]
     assert first["body"] == "We paused withdrawals.\n\n- Do not send funds\n- Wait for our post"  # no Markdown left
+
+
+def test_line_of_finds_the_deepest_known_key() -> None:
+    from generator.frontmatter import parse_front_matter
+
+    text = "---\ntitle: X\nfacts:\n  amount:\n    label: Funds\n    value: 1 ETH\n---\nBody\n"
+    front, diagnostics = parse_front_matter(text, "incident.md")
+    assert diagnostics == []
+    assert front.line_of(("title",)) == 2 and front.line_of(("facts",)) == 3
+    assert front.line_of(("facts", "amount", "value")) == 6
+    assert front.line_of(("facts", "amount", "missing")) == 4  # one level up
+    assert front.line_of(("facts", "nope", "deeper")) == 3  # two levels up
+    assert front.line_of(("unknown",)) == 2  # the front matter itself, just below its opening ---
