@@ -76,7 +76,11 @@ def all_core() -> list[str]:
 
 def changed_core_modules(base: str | None) -> list[str]:
     """Core modules whose files differ from ``base`` (origin/main, else HEAD~1), committed or not."""
+    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"], capture_output=True, text=True).stdout
     for ref in ([base] if base else ["origin/main", "HEAD~1"]):
+        if not base and subprocess.run(["git", "-C", str(REPO), "rev-parse", ref], capture_output=True,
+                                       text=True).stdout == head:
+            continue  # a clone of main: compare with the commit before
         result = subprocess.run(["git", "-C", str(REPO), "diff", "--name-only", ref, "--", "generator/"],
                                 capture_output=True, text=True)
         if result.returncode == 0:
