@@ -77,3 +77,52 @@ def test_component_pages_stay_out_of_search_and_incident_pages_carry_their_resol
     assert (resolved["Resolved"], resolved["Duration"]) == ("10 Nov 2026, 11:00 UTC+08:00", "1 h")
     ongoing = facts("incidents/2026-11-20-withdrawals-down/index.md")
     assert "Resolved" not in ongoing and ongoing["Duration"] == "4 h 30 min (ongoing)"
+
+
+def helper(project: ProjectFactory, lang: str = "en", url: str = ""):
+    from datetime import datetime
+
+    from generator.markup import MarkupRenderer
+    from generator.render import PageHelper
+    from tests.generator.output_helpers import settings_of, state_with
+
+    state = state_with(settings_of(project.root), [], datetime.fromisoformat(NOW))
+    return PageHelper(state, lang, url, MarkupRenderer(), {})
+
+
+def test_times_are_time_elements_in_the_site_zone_and_nothing_for_none(project: ProjectFactory) -> None:
+    from datetime import datetime
+
+    h = helper(project)
+    moment = datetime.fromisoformat("2026-11-20T01:00:00Z")
+    expected = '<time datetime="2026-11-20T09:00:00+08:00" data-herald-local>20 Nov 2026, 09:00 UTC+08:00</time>'
+    assert str(h.time(moment)) == expected and str(h.time(moment)) == expected  # computed, then cached
+    assert str(h.time(None)) == ""
+
+
+def test_phase_badges_are_closed_for_resolved_postmortem_and_completed(project: ProjectFactory) -> None:
+    from tests.generator.model_builders import at, make, upd
+    from generator.model import Kind
+
+    h = helper(project)
+    cases = {"investigating": "open", "monitoring": "open", "resolved": "closed", "postmortem": "closed"}
+    for status, phase in cases.items():
+        incident = make("a", at(20, 8), [upd("a", at(20, 9), status)])
+        assert f"herald-phase--{phase}" in str(h.status_badge(incident)), status
+    done = make("m", at(19, 2), [upd("m", at(18, 9), "scheduled")], kind=Kind.MAINTENANCE, window=(at(19, 2), at(19, 4)))
+    assert str(h.status_badge(done)) == '<span class="herald-phase herald-phase--closed">Completed</span>'
+
+
+def test_untranslated_text_carries_the_note_and_its_language(outage: ProjectFactory) -> None:
+    page = tree(build(outage.root, NOW).status_pages["zh/incidents/2026-11-20-withdrawals-down/index.md"])
+    notes = page.xpath('//p[@class="herald-untranslated"]')
+    assert notes and all("尚未翻译" in words(n) for n in notes)  # "not translated yet"
+    assert [words(d) for d in page.xpath('//div[@lang="en"]') if "Cause found." in words(d)] == ["Cause found."]
+
+
+def test_tidy_drops_blank_lines_except_inside_pre() -> None:
+    from generator.render import tidy
+
+    assert tidy("\n<div>\n\n  \n<p>a</p>\n</div>\n\n") == "<div>\n<p>a</p>\n</div>"
+    assert tidy("<pre>a\n\n\nb</pre>\n\n<p>c</p>") == "<pre>a\n\n\nb</pre>\n<p>c</p>"
+    assert tidy("<div><pre class='x'>one\n\ntwo\n</pre>\n\n</div>") == "<div><pre class='x'>one\n\ntwo\n</pre>\n</div>"
