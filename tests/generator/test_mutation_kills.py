@@ -348,3 +348,60 @@ def test_line_of_finds_the_deepest_known_key() -> None:
     assert front.line_of(("facts", "amount", "missing")) == 4  # one level up
     assert front.line_of(("facts", "nope", "deeper")) == 3  # two levels up
     assert front.line_of(("unknown",)) == 2  # the front matter itself, just below its opening ---
+
+
+def test_update_checks_name_the_file_line_and_field(tmp_path) -> None:
+    from tests.conftest import ProjectFactory
+
+    project = ProjectFactory(tmp_path)
+    project.incident("2026-11-20-x", "title: X\nstarted_at: 2026-11-20T08:00:00+08:00", updates={
+        "a": "---\nstatus: investigating\nat: 2026-11-20T07:00:00+08:00\n---\nEarly.\n",
+        "b": "---\nat: 2026-11-20T09:00:00+08:00\nstatus: completed\n---\nWrong kind of status.\n"})
+    found = diagnostics_of(project.root)
+    assert ("incidents/2026-11-20-x/a.md:3: error [time-order] at: update is dated 2026-11-20T07:00:00+08:00, before "
+            "the incident started (2026-11-20T08:00:00+08:00)\n    hint: check the date, or move started_at earlier"
+            ) in found
+    assert any(line.startswith("incidents/2026-11-20-x/b.md:3: error [bad-value] status: status 'completed' does not "
+                               "apply to a incident; expected one of investigating, identified,") for line in found), found
+
+
+def test_links_of_actions_and_commitments_must_name_a_page(tmp_path) -> None:
+    from tests.conftest import ProjectFactory, update
+
+    project = ProjectFactory(tmp_path)
+    project.file("site_src/kb/passwords.md", "---\ntitle: P\n---\n# P\n")
+    project.incident("2026-11-20-x", """
+        title: X
+        started_at: 2026-11-20T08:00:00+08:00
+        actions:
+          reset: {text: Reset, urgency: now, link: kb/pasword.md}
+        commitments:
+          refund: {text: Refund, due: 2026-11-21T08:00:00+08:00, state: done, done_at: 2026-11-20T09:00:00+08:00,
+                   link: kb/nowhere.md}
+    """, updates={"u": update("2026-11-20T09:00:00+08:00", "investigating")})
+    found = [d for d in diagnostics_of(project.root) if "[unknown-page]" in d]
+    assert found == [
+        "incidents/2026-11-20-x/incident.md:5: error [unknown-page] actions.reset.link: 'kb/pasword.md' is not a page "
+        "in site_src/\n    hint: did you mean 'kb/passwords.md'?",
+        # line 8: the "link" key, on the flow mapping's second line; nothing near "nowhere", so the general hint
+        "incidents/2026-11-20-x/incident.md:8: error [unknown-page] commitments.refund.link: 'kb/nowhere.md' is not a "
+        "page in site_src/\n    hint: link a page such as kb/index.md"]
+
+
+def test_drafts_never_reach_the_published_content(tmp_path) -> None:
+    from generator.build import load_project
+    from tests.conftest import ProjectFactory, update
+
+    project = ProjectFactory(tmp_path)
+    project.incident("2026-11-20-draft", "title: Secret\ndraft: true\nstarted_at: 2026-11-20T08:00:00+08:00",
+                     updates={"u": update("2026-11-20T09:00:00+08:00", "investigating")})
+    project.incident("2026-11-20-open", "title: Open\nstarted_at: 2026-11-20T08:00:00+08:00", updates={
+        "u": update("2026-11-20T09:00:00+08:00", "investigating"),
+        "v": update("2026-11-20T10:00:00+08:00", "resolved", "draft: true")})
+    loaded = load_project(project.root, lambda pinned: datetime.fromisoformat("2026-11-20T12:00:00+08:00"))
+    assert loaded.ok, [d.format() for d in loaded.diagnostics]
+    [shown] = loaded.content.incidents
+    assert shown.id == "2026-11-20-open" and [u.id for u in shown.updates] == ["u"]
+    assert all(u.incident_id == "2026-11-20-open" for u in shown.updates)
+    future = [d for d in loaded.diagnostics if d.code == "future-update"]
+    assert future == []  # a draft is not "held back": it is simply not published
