@@ -405,3 +405,53 @@ def test_drafts_never_reach_the_published_content(tmp_path) -> None:
     assert all(u.incident_id == "2026-11-20-open" for u in shown.updates)
     future = [d for d in loaded.diagnostics if d.code == "future-update"]
     assert future == []  # a draft is not "held back": it is simply not published
+
+
+def test_the_supported_years_are_1970_to_2999_inclusive() -> None:
+    from generator.clock import NowError, check_range, resolve_now
+
+    assert resolve_now("1970-01-01T00:00:00Z", {}, None).year == 1970
+    assert resolve_now("2999-12-31T23:59:59Z", {}, None).year == 2999
+    for text in ("1969-12-31T23:59:59Z", "3000-01-01T00:00:00Z"):
+        with pytest.raises(NowError, match="out of range"):
+            resolve_now(text, {}, None)
+    with pytest.raises(ValueError, match="between the years 1970 and 2999"):
+        check_range(datetime(1969, 12, 31, tzinfo=timezone.utc))
+
+
+def test_files_without_front_matter_are_reported_as_such() -> None:
+    from generator.frontmatter import parse_front_matter
+
+    front, [empty] = parse_front_matter(" \n", "incidents/x/incident.md")
+    assert front is None and empty.format() == ("incidents/x/incident.md:1: error [empty-file] the file is empty\n"
+                                                "    hint: start it with a front matter block between two '---' lines")
+    front, [bare] = parse_front_matter("no front matter\n", "incidents/x/incident.md")
+    assert front is None and bare.format() == (
+        "incidents/x/incident.md:1: error [no-front-matter] expected a front matter block starting with '---' on the "
+        "first line\n    hint: begin the file with '---', the fields, then '---' and the text")
+
+
+def test_misplaced_and_misnamed_files_in_incident_folders(tmp_path) -> None:
+    from tests.conftest import ProjectFactory, update
+
+    project = ProjectFactory(tmp_path)
+    project.incident("2026-11-20-x", "title: X\nstarted_at: 2026-11-20T08:00:00+08:00",
+                     updates={"bad name!": update("2026-11-20T09:00:00+08:00", "investigating"),
+                              "u": update("2026-11-20T09:00:00+08:00", "investigating")})
+    project.incident("2026-11-20-y", """
+        title: Y
+        started_at: 2026-11-20T08:00:00+08:00
+        commitments:
+          refund: {text: Refund, due: 2026-11-21T08:00:00+08:00, state: done}
+    """, updates={"u": update("2026-11-20T09:00:00+08:00", "investigating")})
+    project.file("incidents/2026-11-20-x/sub/x.md", "---\n---\nx\n")
+    project.file("incidents/2026-11-21-empty/notes.md", "---\n---\nx\n")
+    found = diagnostics_of(project.root)
+    assert ("incidents/2026-11-20-x/bad name!.md: error [bad-id] file name 'bad name!' is not a valid update id\n"
+            "    hint: name updates by time, e.g. 2026-11-20T0912.md (letters, digits, - and _)") in found
+    assert ("incidents/2026-11-20-x/sub/x.md: error [unexpected-file] unexpected sub-folder in an incident folder\n"
+            "    hint: updates sit directly in the incident folder; FAQ entries in its faq/ folder") in found
+    assert ("incidents/2026-11-21-empty: error [missing-incident-file] the folder has no incident.md\n"
+            "    hint: add incident.md with title, kind, impact, components and started_at") in found
+    assert ("incidents/2026-11-20-y/incident.md:5: error [missing-field] commitments.refund.done_at: a done commitment "
+            "needs done_at\n    hint: add done_at: <when it was done>") in found
