@@ -104,7 +104,7 @@ def run(count: int, search_incidents: bool) -> dict[str, float]:
     """Benchmark one size."""
     herald_root = WORK / f"herald-{count}"
     make_herald_project(herald_root, count, search_incidents)
-    herald_wall, herald_mem = timed([sys.executable, "-m", "generator.cli", "build", "--now", NOW], herald_root)
+    herald_wall, herald_mem = timed([sys.executable, "-m", "generator", "build", "--now", NOW], herald_root)
     html_pages = [p for p in (herald_root / "site").rglob("index.html")]
     size = sum(p.stat().st_size for p in (herald_root / "incidents").rglob("*.md"))
     plain_root = WORK / f"plain-{count}"

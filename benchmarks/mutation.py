@@ -251,7 +251,7 @@ def sample(names: list[str], per_module: int) -> list[str]:
 
 
 def module_of(mutant: str) -> str:
-    """``generator.derive.x_status_of__mutmut_3`` -> ``derive``."""
+    """``generator.state.derive.x_status_of__mutmut_3`` -> ``derive``."""
     return mutant.split(".")[1]
 
 

@@ -29,7 +29,7 @@ PAGES = {"home": "", "incident": "incidents/2026-11-20-hot-wallet-theft/", "home
 
 
 def build_demo(target: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(REPO), "build", "--site-dir", str(target)],
+    subprocess.run([sys.executable, "-m", "generator", "--root", str(REPO), "build", "--site-dir", str(target)],
                    check=True, capture_output=True)
     return target
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from .safetext import terminal_safe
+from generator.text.safetext import terminal_safe
 
 
 class Severity(str, Enum):

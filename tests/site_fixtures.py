@@ -48,7 +48,7 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def demo_site(tmp_path_factory) -> Path:
     """The repository's demo site, built with its pinned now."""
     target = tmp_path_factory.mktemp("demo") / "site"
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(REPO), "build", "--now",
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(REPO), "build", "--now",
                              DEMO_NOW, "--site-dir", str(target)], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     return target

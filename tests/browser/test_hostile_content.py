@@ -62,7 +62,7 @@ FIRE_EVENTS = """() => {
 
 
 def build(project: ProjectFactory) -> None:
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(project.root), "build", "--now",
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), "build", "--now",
                              "2026-11-20T12:00:00+08:00"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
 

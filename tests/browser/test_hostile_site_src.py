@@ -83,7 +83,7 @@ def hostile_site(tmp_path_factory) -> Path:
                                                  "      - Components: components/index.md\n      - kb/hostile.md\n", 1))
     environ = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     environ["HOME"] = str(project.root.parent / "home")
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(project.root), "build", "--now", NOW],
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), "build", "--now", NOW],
                             capture_output=True, text=True, timeout=300, env=environ)
     assert result.returncode == 0, result.stderr
     return project.root / "site"

@@ -24,7 +24,7 @@ def served(tmp_path: Path) -> Iterator[tuple[ProjectFactory, str]]:
     project = add_outage(ProjectFactory(tmp_path / "project"))
     port = free_port()
     env = {**os.environ, "HOME": str(tmp_path / "home"), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(project.root), "serve",
+    server = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(project.root), "serve",
                                "--dev-addr", f"127.0.0.1:{port}", "--now", NOW], cwd=project.root, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/"

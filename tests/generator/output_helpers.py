@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from generator import derive
-from generator.build import Output, build_site, load_project
+from generator.state import derive
+from generator.pipeline import Output, build_site, load_project
 from generator.model import ComponentStatus, Content, Impact, Incident, Kind, Update
-from generator.render import SiteState
-from generator.settings import Settings, load_settings
+from generator.site.render import SiteState
+from generator.content.settings import Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[2]
 REFERENCE = REPO / "tests" / "reference" / "statuspage-examples"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from generator.cli import main
-from generator.template_catalog import PROMPT_RE, unfilled_prompts
+from generator.adapters.cli import main
+from generator.authoring.workspace.template_catalog import PROMPT_RE, unfilled_prompts
 from tests.conftest import ProjectFactory, add_outage
 
 DOWN = "2026-11-20-withdrawals-down"
@@ -81,7 +81,7 @@ def session(tmp_path_factory) -> Session:
 @pytest.fixture(scope="module")
 def built(session: Session) -> Path:
     """``herald build`` of the site after the session."""
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(session.root), "build",
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(session.root), "build",
                              "--now", BUILD_NOW], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return session.root / "site"
@@ -170,7 +170,7 @@ def test_list_uses_colour_only_on_a_terminal(session: Session) -> None:
     coloured = CliRunner().invoke(main, ["--root", str(session.root), "list", "--now", "2026-11-20T14:00:00+08:00"],
                                   color=True)
     assert "\x1b[31m" in coloured.stdout and "OVERDUE" in coloured.stdout
-    piped = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(session.root), "list", "--now",
+    piped = subprocess.run([sys.executable, "-m", "generator", "--root", str(session.root), "list", "--now",
                             "2026-11-20T14:00:00+08:00"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert piped.returncode == 0 and "OVERDUE" in piped.stdout and "\x1b[" not in piped.stdout
 
@@ -204,6 +204,6 @@ def test_feeds_show_the_session(built: Path) -> None:
     feeds = [p for p in built.rglob("*") if p.suffix in (".xml", ".atom", ".rss") and p.name != "sitemap.xml"]
     feeds = [p for p in feeds if "<feed" in p.read_text(encoding="utf-8") or "<rss" in p.read_text(encoding="utf-8")]
     if not feeds:
-        pytest.skip("this build writes no feeds yet (generator/feeds.py is another engineer's work)")
+        pytest.skip("this build writes no feeds yet (generator/outputs/feeds.py is another engineer's work)")
     text = "".join(p.read_text(encoding="utf-8") for p in feeds)
     assert "Withdrawals are slowly coming back." in text and "Deposits are back to normal." in text

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 import pytest
 
-from generator import cli_authoring
-from generator.authoring import load_workspace
+from generator.adapters import cli_authoring
+from generator.authoring.workspace.workspace import load_workspace
 from tests.conftest import ProjectFactory, update
 from tests.generator.test_authoring import DOWN, herald, snapshot
 
@@ -202,7 +202,7 @@ def test_chinese_first_site_renders_originals_from_the_chinese_template(project:
 
 
 def test_writing_never_replaces_a_file_that_appeared_meanwhile(tmp_path: Path) -> None:
-    from generator.authoring import AuthoringError, write_atomically
+    from generator.authoring.workspace.workspace import AuthoringError, write_atomically
 
     target = tmp_path / "2026-11-20T1100.md"
     target.write_text("someone else's update", encoding="utf-8")

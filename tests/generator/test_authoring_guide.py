@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build import build_site, load_project
+from generator.pipeline import build_site, load_project
 from generator.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, ComponentStatus
-from generator.schema import IncidentIn, UpdateIn
+from generator.content.schema import IncidentIn, UpdateIn
 from tests.conftest import REPO
 
 

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from generator.frontmatter import parse_front_matter
+from generator.content.frontmatter import parse_front_matter
 from generator.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES
-from generator.yamltext import document
+from generator.text.yamltext import document
 from tests.conftest import ProjectFactory, add_outage
 from tests.generator.test_authoring import DOWN, herald, snapshot
 

@@ -18,7 +18,7 @@ INCIDENT = "2026-11-20-withdrawals-down"
 
 def herald(root: Path, *args: str) -> subprocess.CompletedProcess:
     """Run the herald command in ``root``."""
-    return subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(root), *args],
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
                           capture_output=True, text=True, timeout=300)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from generator import derive
-from generator.build import load_project
+from generator.state import derive
+from generator.pipeline import load_project
 from generator.model import ComponentStatus
 from tests.conftest import ProjectFactory, update
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import build_site, load_project
-from generator.clock import parse_now
-from generator.export import export_files, write_export
-from generator.write import MANIFEST, read_manifest
+from generator.pipeline import build_site, load_project
+from generator.content.clock import parse_now
+from generator.adapters.export import export_files, write_export
+from generator.adapters.write import MANIFEST, read_manifest
 from tests.conftest import ProjectFactory, add_outage
 from tests.generator.test_authoring import herald
 
@@ -34,7 +34,7 @@ def sites(tmp_path_factory) -> tuple[Path, Path]:
     project = add_outage(ProjectFactory(root))
     project.file("site_src/assets/diagram.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
     project.file("site_src/about.md", "---\ntitle: About\n---\nAbout this status site.\n")
-    built = run("-m", "generator.cli", "--root", str(root), "build", "--now", NOW)
+    built = run("-m", "generator", "--root", str(root), "build", "--now", NOW)
     assert built.returncode == 0, built.stderr
     exported = herald(root, "export", str(root.parent / "exported"), "--now", NOW)
     assert exported.exit_code == 0, exported.output

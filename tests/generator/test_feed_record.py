@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import feedparser
 
-from generator.build import build_site, load_project
+from generator.pipeline import build_site, load_project
 from tests.conftest import ProjectFactory, update
 
 CST = timezone(timedelta(hours=8))

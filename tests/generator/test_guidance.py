@@ -6,7 +6,7 @@ import json
 import re
 from datetime import datetime, timezone
 
-from generator.build import build_site, load_project
+from generator.pipeline import build_site, load_project
 from generator.errors import Severity
 from tests.conftest import ProjectFactory, add_outage, update
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from generator.build import build_site, load_project
+from generator.pipeline import build_site, load_project
 from generator.errors import Severity
 from tests.conftest import ProjectFactory, update
 
@@ -71,7 +71,7 @@ def herald(project: ProjectFactory, *args: str, home: Path | None = None, env: d
     environ["HOME"] = str(home or project.root.parent / "home")
     environ.update(env or {})
     Path(environ["HOME"]).mkdir(parents=True, exist_ok=True)
-    return subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(project.root), *args],
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), *args],
                           capture_output=True, text=True, timeout=timeout, env=environ)
 
 
@@ -118,7 +118,7 @@ def test_generated_at_is_the_same_for_every_spelling_of_one_instant(project: Pro
     outputs = [built(project, now) for now in ("2026-11-20T04:00:00Z", "2026-11-20T12:00:00+08:00",
                                               "2026-11-19T23:00:00-05:00")]
     epoch = str(int(at("2026-11-20T04:00:00+00:00").timestamp()))
-    from generator.clock import resolve_now
+    from generator.content.clock import resolve_now
     from_epoch = build_site(load_project(project.root, lambda pinned: resolve_now(None, {"SOURCE_DATE_EPOCH": epoch},
                                                                                   pinned)))
     for path in ("api/herald/record.json", "api/herald/uptime.json"):
@@ -182,7 +182,7 @@ def test_next_update_far_in_the_future_is_a_diagnostic(project: ProjectFactory) 
 def run_cli(project: ProjectFactory, *args: str):
     """Run the click command in-process (exceptions are kept on the result, not printed)."""
     from click.testing import CliRunner
-    from generator.cli import main
+    from generator.adapters.cli import main
     return CliRunner().invoke(main, ["--root", str(project.root), *args])
 
 
@@ -193,7 +193,7 @@ def test_now_at_either_end_is_refused_cleanly(project: ProjectFactory, now: str)
         result = run_cli(project, command, "--now", now)
         assert result.exit_code == 2 and isinstance(result.exception, SystemExit), (command, result.output)
         assert "between the years 1970 and 2999" in result.output
-    from generator.clock import NowError, resolve_now
+    from generator.content.clock import NowError, resolve_now
     with pytest.raises(NowError):
         resolve_now(None, {"SOURCE_DATE_EPOCH": "99999999999999"}, None)
     with pytest.raises(NowError):
@@ -293,9 +293,9 @@ def test_symlinked_secrets_are_neither_published_nor_exported(linked_secrets: Pr
     assert herald(linked_secrets, "export", str(export), "--now", NOW).returncode == 1
     assert not site.exists() or secrets_in(site) == []
     assert not export.exists() or secrets_in(export) == []
-    from generator.content_files import static_files
-    from generator.export import static_files as exported_static_files
-    from generator.settings import load_settings
+    from generator.content.files import static_files
+    from generator.adapters.export import static_files as exported_static_files
+    from generator.content.settings import load_settings
     assert sorted(static_files(linked_secrets.root / "site_src", allow_active=True)) == ["kb/real.png"]
     settings, _ = load_settings(linked_secrets.root)
     assert sorted(exported_static_files(settings)) == ["kb/real.png"]
@@ -305,7 +305,7 @@ def test_mkdocs_itself_publishes_no_link_even_if_the_content_were_accepted(linke
                                                                           tmp_path) -> None:
     """The plugin's own filter: MkDocs follows links when it lists files; Herald drops them."""
     from mkdocs.structure.files import File, Files
-    from generator.mkdocs_plugin import _keep_only_static_files
+    from generator.adapters.mkdocs_plugin import _keep_only_static_files
     docs = linked_secrets.root / "site_src"
     names = ["kb/environ.txt", "kb/config.txt", "kb/real.png", "linked-folder/environ"]
     files = Files([File(name, str(docs), str(tmp_path / "site"), True) for name in names])
@@ -343,7 +343,7 @@ def test_misnamed_page_is_reported_and_not_published(project: ProjectFactory) ->
     with_incident(project)
     project.file("site_src/kb/notes.markdown", "# Notes\n<script>alert(1)</script>\n")
     assert [(d.path, d.code) for d in errors(project)] == [("site_src/kb/notes.markdown", "not-read")]
-    from generator.content_files import static_files
+    from generator.content.files import static_files
     assert static_files(project.root / "site_src", allow_active=True) == {}
 
 
@@ -371,7 +371,7 @@ def test_files_that_run_as_code_are_not_published_unless_trusted(project: Projec
     with_incident(project)
     project.file(f"site_src/kb/{name}", "<script>alert(1)</script>")
     assert [(d.path, d.code) for d in errors(project)] == [(f"site_src/kb/{name}", "active-content")]
-    from generator.content_files import static_files
+    from generator.content.files import static_files
     assert static_files(project.root / "site_src", allow_active=False) == {}
     config = project.root / "herald.yml"
     config.write_text(config.read_text() + "output:\n  allow_raw_html: true\n")
@@ -389,7 +389,7 @@ def test_an_svg_image_without_code_is_published(project: ProjectFactory) -> None
                                          "<svg xmlns='http://www.w3.org/2000/svg'/>")
     assert [(d.path, d.code) for d in errors(project)] == [("site_src/kb/link.svg", "active-content"),
                                                            ("site_src/kb/xslt.svg", "active-content")]
-    from generator.content_files import static_files
+    from generator.content.files import static_files
     assert list(static_files(project.root / "site_src", allow_active=False)) == ["kb/ok.svg"]
 
 
@@ -470,7 +470,7 @@ def test_page_title_and_description_are_text(project: ProjectFactory) -> None:
 
 
 def test_headers_hash_only_the_themes_own_scripts(project: ProjectFactory) -> None:
-    from generator.theme_scripts import inline_scripts, script_hash
+    from generator.outputs.collect.theme_scripts import inline_scripts, script_hash
     site = build_cli(hostile_site_src(project, raw_html=True))
     page = (site / "kb/hostile/index.html").read_text()
     assert "<script>window.__pwned = 'script'</script>" in page  # trusted raw HTML is kept as written ...
@@ -483,7 +483,7 @@ def test_headers_hash_only_the_themes_own_scripts(project: ProjectFactory) -> No
 
 def test_herald_templates_have_no_inline_scripts() -> None:
     """Generated pages go into the content area: a script there would need a hash the CSP does not give."""
-    from generator.theme_scripts import inline_scripts
+    from generator.outputs.collect.theme_scripts import inline_scripts
     templates = Path(__file__).resolve().parents[2] / "generator" / "templates"
     assert [path.name for path in templates.glob("*.html") if inline_scripts(path.read_text())] == []
 
@@ -528,7 +528,7 @@ def test_deeply_nested_html_is_refused_before_sanitising(project: ProjectFactory
     assert [(d.path, d.line, d.code) for d in loaded.diagnostics if d.severity is Severity.ERROR] == [
         ("incidents/2026-11-20-slow/incident.md", 9, "too-deep"), ("site_src/kb/deep.md", 3, "too-deep")]
     assert not loaded.ok and calls == []  # refused by a linear check: nh3 never saw it
-    from generator.markup import TooDeep, clean_html, clean_page_html
+    from generator.text.markup import TooDeep, clean_html, clean_page_html
     for clean in (clean_html, clean_page_html):
         with pytest.raises(TooDeep):
             clean(deep)
@@ -537,7 +537,7 @@ def test_deeply_nested_html_is_refused_before_sanitising(project: ProjectFactory
 
 
 def test_nesting_check_is_linear_and_exact_at_the_limit() -> None:
-    from generator.safetext import MAX_NESTING, too_deep
+    from generator.text.safetext import MAX_NESTING, too_deep
     assert too_deep("<div>" * MAX_NESTING + "</div>" * MAX_NESTING) is None
     assert too_deep("<p>a</p>\n" * 10_000 + "<br><img src=x><hr/>" * 10_000) is None  # siblings and void tags
     assert too_deep("x\n" + "<span>" * (MAX_NESTING + 1)) == 2
@@ -582,7 +582,7 @@ def test_herald_list_prints_no_control_sequences(project: ProjectFactory) -> Non
 
 def test_terminal_lines_are_clean_whatever_the_model_holds() -> None:
     from generator.errors import Diagnostic
-    from generator.listing import Row, describe
+    from generator.authoring.workspace.listing import Row, describe
     row = Row("2026-11-20-slow", "Slow" + TERMINAL_TRICKS, "incident", "minor", "investigating",
               at("2026-11-20T09:00:00+08:00"), "said" + TERMINAL_TRICKS, None, False, False, None, 0)
     from zoneinfo import ZoneInfo
@@ -607,7 +607,7 @@ def plant_jieba_cache(folder: Path) -> Path:
 
 def test_jieba_cache_lives_in_a_private_folder(tmp_path, monkeypatch) -> None:
     import jieba
-    from generator.search_cache import use_private_jieba_cache
+    from generator.adapters.search_cache import use_private_jieba_cache
     shared = tmp_path / "shared-tmp"
     plant_jieba_cache(shared)
     monkeypatch.setattr("tempfile.tempdir", str(shared))
@@ -621,7 +621,7 @@ def test_jieba_cache_lives_in_a_private_folder(tmp_path, monkeypatch) -> None:
 
 
 def test_a_cache_folder_others_can_write_is_not_used(tmp_path, monkeypatch) -> None:
-    from generator.search_cache import private_cache_dir
+    from generator.adapters.search_cache import private_cache_dir
     cache = tmp_path / "cache"
     (cache / "herald").mkdir(parents=True)
     (cache / "herald/jieba").symlink_to(tmp_path, target_is_directory=True)  # someone else's folder
@@ -663,7 +663,7 @@ def test_python_tags_in_mkdocs_yml_are_refused(project: ProjectFactory, tmp_path
 
 def evil_template(project: ProjectFactory, tail: str) -> None:
     """A repository template ``evil``: the built-in service-outage one with ``tail`` added to incident.md."""
-    source = Path(__file__).resolve().parents[2] / "generator/incident_templates/service-outage"
+    source = Path(__file__).resolve().parents[2] / "generator/authoring/incident_templates/service-outage"
     for path in source.iterdir():
         project.file(f"templates/evil/{path.name}", path.read_text(encoding="utf-8"))
     incident = project.root / "templates/evil/incident.md"
@@ -685,7 +685,7 @@ def test_runaway_repository_templates_are_stopped_with_a_message(project: Projec
 
 
 def test_a_template_that_loops_without_calls_is_stopped_by_the_clock(project: ProjectFactory, monkeypatch) -> None:
-    monkeypatch.setattr("generator.bounded_templates.MAX_SECONDS", 0.2)
+    monkeypatch.setattr("generator.authoring.bounded_templates.MAX_SECONDS", 0.2)
     evil_template(project, '{% set s = "abcdefghij" * 1000 %}{% for a in s %}{% for b in s %}{% for c in s %}'
                            '{% endfor %}{% endfor %}{% endfor %}')
     result = run_cli(project, "new", "--template", "evil", "--title", "X", "--now", NOW)
@@ -718,7 +718,7 @@ def test_a_hand_written_page_at_a_generated_path_is_reported(project: ProjectFac
 
 
 def test_generated_page_paths_match_what_is_generated(project: ProjectFactory) -> None:
-    from generator.page_paths import generated_pages
+    from generator.content.page_paths import generated_pages
     config = project.root / "herald.yml"
     config.write_text(config.read_text() + "output:\n  history_per_page: 5\n")
     for day in range(10, 22):

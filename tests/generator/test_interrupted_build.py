@@ -13,7 +13,7 @@ from tests.conftest import ProjectFactory, add_outage, update
 
 
 def herald_build(root: Path, now: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(root), "build", "--now", now],
+    return subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "build", "--now", now],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator import record
-from generator.durations import MAX_DELAY, DurationError, parse_delay, resolve_next
+from generator.state import record
+from generator.authoring.workspace.durations import MAX_DELAY, DurationError, parse_delay, resolve_next
 from generator.model import Commitment
 
 AT = datetime.fromisoformat("2026-11-20T09:12:00+08:00")
@@ -60,7 +60,7 @@ def test_a_pending_commitment_is_overdue_only_after_its_due_time() -> None:
 # --- generated pages as Markdown files -----------------------------------------------------------
 
 def test_a_rendered_page_is_front_matter_then_its_html_block() -> None:
-    from generator.render import RenderedPage
+    from generator.site.render import RenderedPage
 
     page = RenderedPage({"title": "状态 &amp; <b>", "search": {"exclude": True}, "hide": ["toc"]}, "<div>x</div>")
     # Keys sorted, values as JSON (which YAML reads as they are), non-ASCII kept as it is.
@@ -116,7 +116,7 @@ def test_links_in_an_update_point_at_built_pages_and_feeds_make_them_absolute(tm
 # --- validation details --------------------------------------------------------------------------
 
 def diagnostics_of(root, now: str = "2026-11-20T12:00:00+08:00") -> list[str]:
-    from generator.build import load_project
+    from generator.pipeline import load_project
 
     return [d.format() for d in load_project(root, lambda pinned: datetime.fromisoformat(now)).diagnostics]
 
@@ -149,7 +149,7 @@ def test_an_unknown_component_far_from_any_name_lists_the_declared_ones(tmp_path
 
 
 def test_page_front_matter_titles_descriptions_and_tags(tmp_path) -> None:
-    from generator.build import load_project
+    from generator.pipeline import load_project
     from tests.conftest import ProjectFactory
 
     project = ProjectFactory(tmp_path)
@@ -180,7 +180,7 @@ def test_bad_page_tags_are_reported_at_their_line(tmp_path, tags: str, line: int
 
 
 def test_commitments_take_their_translations(tmp_path) -> None:
-    from generator.build import load_project
+    from generator.pipeline import load_project
     from tests.conftest import ProjectFactory, update
 
     project = ProjectFactory(tmp_path)
@@ -206,7 +206,7 @@ def test_commitments_take_their_translations(tmp_path) -> None:
 @pytest.mark.parametrize("href", ["ftp://example.com/x", "tel:+8610000", "sms:+8610000", "ssh://host", "irc://x",
                                   "magnet:?xt=urn:btih:x", "webcal://x", "bitcoin:1abc", "xmpp:a@b"])
 def test_only_http_https_and_mailto_links_survive(href: str) -> None:
-    from generator.markup import clean_html, clean_page_html
+    from generator.text.markup import clean_html, clean_page_html
 
     for clean in (clean_html, clean_page_html):
         assert "href" not in clean(f'<a href="{href}">x</a>'), (clean.__name__, href)
@@ -215,7 +215,7 @@ def test_only_http_https_and_mailto_links_survive(href: str) -> None:
 
 
 def test_links_get_noopener_noreferrer() -> None:
-    from generator.markup import clean_html, clean_page_html
+    from generator.text.markup import clean_html, clean_page_html
 
     for clean in (clean_html, clean_page_html):
         assert clean('<a href="https://example.com/" rel="opener">x</a>') == (
@@ -223,7 +223,7 @@ def test_links_get_noopener_noreferrer() -> None:
 
 
 def test_hand_written_pages_keep_anchors_images_and_alignment_only() -> None:
-    from generator.markup import clean_page_html
+    from generator.text.markup import clean_page_html
 
     page = ('<h1 id="intro" class="title md-typeset">Intro</h1>'
             '<img src="pic.png" alt="A picture" width="10" onerror="x()">'
@@ -242,7 +242,7 @@ def test_hand_written_pages_keep_anchors_images_and_alignment_only() -> None:
 
 
 def test_page_ids_and_classes_follow_the_name_rules() -> None:
-    from generator.markup import _page_attribute
+    from generator.text.markup import _page_attribute
 
     assert _page_attribute("p", "id", "step-1.a:b_c") == "step-1.a:b_c"
     assert _page_attribute("p", "id", "md-sidebar") is None and _page_attribute("p", "id", "__x") is None
@@ -255,8 +255,8 @@ def test_page_ids_and_classes_follow_the_name_rules() -> None:
 
 
 def test_nesting_too_deep_is_refused_with_its_line() -> None:
-    from generator.markup import TooDeep, clean_html, clean_page_html
-    from generator.safetext import MAX_NESTING
+    from generator.text.markup import TooDeep, clean_html, clean_page_html
+    from generator.text.safetext import MAX_NESTING
 
     deep = "\n" + "<div>" * (MAX_NESTING + 1) + "x" + "</div>" * (MAX_NESTING + 1)
     for clean in (clean_html, clean_page_html):
@@ -267,7 +267,7 @@ def test_nesting_too_deep_is_refused_with_its_line() -> None:
 
 
 def test_the_renderer_without_the_sanitiser_keeps_raw_html_and_resolves_links() -> None:
-    from generator.markup import MarkupRenderer
+    from generator.text.markup import MarkupRenderer
 
     raw = MarkupRenderer(sanitize=False)
     assert raw.to_html('<p onclick="x()">a</p>').strip() == '<p onclick="x()">a</p>'
@@ -280,7 +280,7 @@ def test_the_renderer_without_the_sanitiser_keeps_raw_html_and_resolves_links() 
 # --- the build's now: messages name their source, the clock has whole seconds ---------------------
 
 def test_out_of_range_times_name_where_they_came_from() -> None:
-    from generator.clock import NowError, resolve_now
+    from generator.content.clock import NowError, resolve_now
 
     with pytest.raises(NowError, match=r"^--now '3000-01-01T00:00:00Z' is out of range: the build's now must fall "
                                        r"between the years 1970 and 2999$"):
@@ -290,7 +290,7 @@ def test_out_of_range_times_name_where_they_came_from() -> None:
 
 
 def test_the_clock_gives_whole_seconds() -> None:
-    from generator.clock import resolve_now
+    from generator.content.clock import resolve_now
 
     assert resolve_now(None, {}, None).microsecond == 0
 
@@ -298,14 +298,14 @@ def test_the_clock_gives_whole_seconds() -> None:
 # --- output text: XML-safe, markup-free, plain ----------------------------------------------------
 
 def test_clean_strips_exactly_what_xml_cannot_carry() -> None:
-    from generator.outtext import clean
+    from generator.outputs.text import clean
 
     assert clean("a\x00b\x08c\x0bd\x0ce\x1ff\ud800g\udfffh\ufffei\uffffj") == "abcdefghij"
     assert clean("tab\tline\nreturn\r é 中 \U0001F600") == "tab\tline\nreturn\r é 中 \U0001F600"  # all kept
 
 
 def test_markup_free_text_has_no_tags_and_no_angle_brackets() -> None:
-    from generator.outtext import markup_free
+    from generator.outputs.text import markup_free
 
     assert markup_free("   \n ") == ""
     assert markup_free("<b>Bold</b> &amp; <i>x</i>\n   y") == "Bold & x y"
@@ -314,7 +314,7 @@ def test_markup_free_text_has_no_tags_and_no_angle_brackets() -> None:
 
 
 def test_plain_text_keeps_blocks_list_items_and_preformatted_lines() -> None:
-    from generator.outtext import plain_text
+    from generator.outputs.text import plain_text
 
     assert plain_text("  ") == ""
     html = "lead  text<p>One   two</p><ul><li>a</li><li>b   c</li></ul><pre>x\n  y  \n</pre><ol><li>z</li></ol><p></p>"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from generator import derive, record, uptime
+from generator.state import derive, record, uptime
 from generator.errors import Severity
 from generator.model import ComponentStatus, Kind
 from tests.generator.model_builders import at, content, make, upd

@@ -25,7 +25,7 @@ MAJOR = "2026-11-20-deposits-delayed"
 
 
 def herald(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(root), *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args], capture_output=True,
                           text=True, timeout=300)
 
 

@@ -10,8 +10,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from generator import record, uptime
-from generator.build import build_site, load_project
+from generator.state import record, uptime
+from generator.pipeline import build_site, load_project
 from generator.errors import Severity
 from generator.model import ComponentStatus
 from tests.conftest import ProjectFactory, update

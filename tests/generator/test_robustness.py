@@ -10,11 +10,11 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from generator.build import load_project
+from generator.pipeline import load_project
 from generator.errors import Diagnostic
-from generator.load import RawContent, RawFile, decode_file
-from generator.settings import load_settings
-from generator.validate import validate_content
+from generator.content.load import RawContent, RawFile, decode_file
+from generator.content.settings import load_settings
+from generator.content.validate import validate_content
 from tests.conftest import ProjectFactory, update
 
 NOW = datetime(2026, 11, 21, tzinfo=timezone.utc)

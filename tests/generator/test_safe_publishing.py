@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import MANIFEST, Protected, TargetRefused, check_target, read_manifest, write_files
+from generator.adapters.write import MANIFEST, Protected, TargetRefused, check_target, read_manifest, write_files
 from tests.conftest import ProjectFactory, add_outage, update
 
 NOW = "2026-11-20T12:30:00+08:00"
@@ -26,7 +26,7 @@ def herald(root: Path, *args: str, home: Path, cwd: Path | None = None) -> subpr
     """Run the installed command as a user would, with a temporary HOME."""
     env = {**os.environ, "HOME": str(home), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
-    return subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(root), *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args], capture_output=True,
                           text=True, timeout=300, env=env, cwd=cwd or root)
 
 
@@ -159,7 +159,7 @@ def test_two_builds_at_once_leave_one_whole_site(workplace, tmp_path: Path) -> N
         references[now] = tree(out)
     assert references[NOW] != references[LATER]
     env = {**os.environ, "HOME": str(home), "NO_MKDOCS_2_WARNING": "1"}
-    builds = [subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(project.root), "build", "--now",
+    builds = [subprocess.Popen([sys.executable, "-m", "generator", "--root", str(project.root), "build", "--now",
                                 now], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
               for now in (NOW, LATER)]
     assert [b.wait(timeout=300) for b in builds] == [0, 0], [b.stderr.read() for b in builds]
@@ -351,7 +351,7 @@ def test_serve_shows_drafts_marked_on_loopback_with_its_now(with_drafts) -> None
     project, home, _ = with_drafts
     port = free_port()
     env = {**os.environ, "HOME": str(home), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(project.root), "serve",
+    server = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(project.root), "serve",
                                "--dev-addr", f"127.0.0.1:{port}", "--now", NOW], cwd=project.root, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:

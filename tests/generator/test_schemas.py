@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.build import load_project
+from generator.pipeline import load_project
 from generator.errors import Severity
-from generator.frontmatter import parse_front_matter, parse_yaml_mapping
-from generator.schemas import MODELS, schema_documents, schema_files, schema_name_for
+from generator.content.frontmatter import parse_front_matter, parse_yaml_mapping
+from generator.outputs.collect.json_schemas import MODELS, schema_documents, schema_files, schema_name_for
 from tests.conftest import REPO, ProjectFactory, update
 from tests.generator.test_authoring import herald
 

@@ -27,7 +27,7 @@ def test_serve_answers_on_loopback(project: ProjectFactory, tmp_path) -> None:
     env = {**os.environ, "TMPDIR": str(tmp_path / "tmp"), "HOME": str(tmp_path / "home")}  # mkdocs builds in TMPDIR
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
-    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(project.root), "serve",
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(project.root), "serve",
                                 "--dev-addr", f"127.0.0.1:{port}"], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         body, deadline = None, time.monotonic() + 120

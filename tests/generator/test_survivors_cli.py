@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import load_project
-from generator.clock import NowError, resolve_now
-from generator.cli import main
-from generator.settings import load_settings
+from generator.pipeline import load_project
+from generator.content.clock import NowError, resolve_now
+from generator.adapters.cli import main
+from generator.content.settings import load_settings
 from tests.conftest import ProjectFactory, update
 
 CST = timezone(timedelta(hours=8))

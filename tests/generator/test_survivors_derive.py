@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator import derive, uptime
+from generator.state import derive, uptime
 from generator.model import ComponentStatus, Kind
 from tests.generator.model_builders import at, content, make, upd
 

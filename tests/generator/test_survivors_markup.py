@@ -7,7 +7,7 @@ import lxml.html
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from generator.markup import ALLOWED_TAGS, MarkupRenderer, clean_html
+from generator.text.markup import ALLOWED_TAGS, MarkupRenderer, clean_html
 from tests.conftest import ProjectFactory, update
 from tests.generator.output_helpers import build
 

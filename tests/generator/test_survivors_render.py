@@ -11,8 +11,8 @@ import lxml.html
 import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from generator import render
-from generator.markup import MarkupRenderer
+from generator.site import render
+from generator.text.markup import MarkupRenderer
 from tests.conftest import ProjectFactory, update
 from tests.generator.output_helpers import build, incident, settings_of, state_with, when
 

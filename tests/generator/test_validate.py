@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import load_project
+from generator.pipeline import load_project
 from generator.errors import Severity
 from tests.conftest import ProjectFactory, update
 
@@ -256,7 +256,7 @@ def test_unfilled_template_prompt_may_wait_in_a_draft(project: ProjectFactory) -
 
 
 def test_schemas_are_published_with_the_site(outage: ProjectFactory) -> None:
-    from generator.build import build_site
+    from generator.pipeline import build_site
     import json
     files = build_site(load_project(outage.root, lambda pinned: NOW)).files
     assert json.loads(files["schemas/update.schema.json"])["properties"]["status"]

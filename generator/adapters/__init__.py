@@ -1,0 +1,1 @@
+"""The edges: the command line, the MkDocs plugin and runner, export, and writing trees to disk."""

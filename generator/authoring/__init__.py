@@ -1,0 +1,1 @@
+"""The commands that write content: new, update, resolve, postmortem, publish, list, templates."""

@@ -1,0 +1,1 @@
+"""Reading and checking a project: configuration, content files, front matter, schemas, validation."""

@@ -1,0 +1,274 @@
+"""Front-matter and configuration schemas: what each field may hold.
+
+These pydantic models are the single declaration of every field an author can
+write. Validation turns their errors into file/line diagnostics
+(``validate.py``), and ``herald schema`` exports them as JSON Schema for editors.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field,
+                      StringConstraints)
+
+from generator.content.clock import check_range
+from generator.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
+LANGUAGE_CODES = ("en", "zh")
+
+
+def _require_text_time(value: Any) -> Any:
+    """Times must be written as text; YAML numbers or dates are refused."""
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected an ISO 8601 time with offset, e.g. 2026-11-20T09:12:00+08:00")
+    return value
+
+
+Time = Annotated[AwareDatetime, BeforeValidator(_require_text_time), AfterValidator(check_range)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Localized = Union[Text, dict[Literal["en", "zh"], Text]]
+Kind = Literal["incident", "maintenance", "notice"]
+Impact = Literal["none", "minor", "major", "critical"]
+ComponentStatus = Literal["operational", "degraded_performance", "partial_outage", "major_outage",
+                          "under_maintenance"]
+Status = Literal[INCIDENT_STATUSES + MAINTENANCE_STATUSES]  # type: ignore[valid-type]
+
+
+class Strict(BaseModel):
+    """Base: unknown fields are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FactIn(Strict):
+    """A key fact: a short label and its current value."""
+
+    label: Text = Field(description="Short label, e.g. 'Funds affected'.")
+    value: Text = Field(description="What is known, e.g. '1,204 ETH from one hot wallet'.")
+
+
+class FactChangeIn(Strict):
+    """A fact revised or added by an update; label needed only for a new fact."""
+
+    label: Text | None = None
+    value: Text
+
+
+class FactTranslationIn(Strict):
+    """A translated fact label and/or value."""
+
+    label: Text | None = None
+    value: Text | None = None
+
+
+Urgency = Literal["now", "soon", "optional"]
+
+
+class ActionIn(Strict):
+    """Something users should do, shown as a checklist on the incident and home pages."""
+
+    text: Text = Field(description="The step, e.g. 'Change your password'.")
+    urgency: Urgency = Field("soon", description="now, soon or optional.")
+    link: Annotated[str, StringConstraints(pattern=r"^(https://\S+|[A-Za-z0-9_./-]+\.md(#[\w-]+)?)$")] | None = Field(
+        None, description="A knowledge-base page (kb/...md) or an https:// address.")
+
+
+class ActionTranslationIn(Strict):
+    """A translated action."""
+
+    text: Text
+
+
+class FaqIn(Strict):
+    """Front matter of one FAQ entry file (faq/<topic>/<slug>.md or incidents/<id>/faq/<slug>.md)."""
+
+    question: Text = Field(description="The question, as users ask it.")
+    tags: list[Id] = Field(default_factory=list)
+    order: int = Field(100, description="Position within its topic (smaller first).")
+
+
+class FaqTranslationIn(Strict):
+    """Front matter of an FAQ entry's translation."""
+
+    question: Text
+    tags: list[Id] = Field(default_factory=list)
+    order: int | None = None
+
+
+class FaqTopicIn(Strict):
+    """faq/<topic>/_topic.yml."""
+
+    title: Text
+    title_zh: Text | None = None
+    order: int = 100
+
+
+class CommitmentIn(Strict):
+    """A promise to users: due by a time; pending, done (with date and link) or missed (with explanation)."""
+
+    text: Text = Field(description="The promise, e.g. 'Full compensation for affected users'.")
+    due: Time = Field(description="When it is due, with offset.")
+    state: Literal["pending", "done", "missed"] = "pending"
+    done_at: Time | None = Field(None, description="When it was done (state: done).")
+    link: Annotated[str, StringConstraints(pattern=r"^(https://\S+|[A-Za-z0-9_./-]+\.md(#[\w-]+)?)$")] | None = Field(
+        None, description="Evidence: a page of the site or an https:// address (state: done).")
+    explanation: Text | None = Field(None, description="Why it was missed (state: missed).")
+
+
+class CommitmentTranslationIn(Strict):
+    """A translated commitment."""
+
+    text: Text | None = None
+    explanation: Text | None = None
+
+
+class IncidentIn(Strict):
+    """Front matter of ``incidents/<id>/incident.md``."""
+
+    title: Text = Field(description="Headline, written for users.")
+    kind: Kind = Field("incident", description="incident, maintenance or notice.")
+    impact: Impact = Field("none", description="none, minor, major or critical.")
+    components: list[Id] = Field(default_factory=list, description="Ids of affected components.")
+    started_at: Time = Field(description="When the problem began (may be revised).")
+    detected_at: Time | None = Field(None, description="When it was detected.")
+    scheduled_for: Time | None = Field(None, description="Maintenance window start.")
+    scheduled_until: Time | None = Field(None, description="Maintenance window end.")
+    facts: dict[Id, FactIn] = Field(default_factory=dict, description="Key facts by id.")
+    tags: list[Id] = Field(default_factory=list, description="Tags linking knowledge-base articles.")
+    scam_warning: bool = Field(False, description="A notice warning users about scams.")
+    actions: dict[Id, ActionIn] = Field(default_factory=dict, description="What users should do, by id.")
+    commitments: dict[Id, CommitmentIn] = Field(default_factory=dict, description="Promises to users, by id.")
+    draft: bool = Field(False, description="Keep the whole incident out of the public site (herald publish clears "
+                                           "it); herald serve shows it.")
+
+
+class UpdateIn(Strict):
+    """Front matter of one update file in an incident folder."""
+
+    at: Time = Field(description="When this update was published, with offset.")
+    status: Status = Field(description="The incident's (or maintenance's) status at this update.")
+    components: dict[Id, ComponentStatus] = Field(default_factory=dict,
+                                                   description="Status of each affected component now.")
+    next_update: Time | None = Field(None, description="When the next update is promised.")
+    facts: dict[Id, FactChangeIn] = Field(default_factory=dict, description="Facts revised or added.")
+    draft: bool = Field(False, description="Keep this update out of the public site (herald publish clears it); "
+                                           "herald serve shows it.")
+
+
+class IncidentTranslationIn(Strict):
+    """Front matter of ``incident.zh.md``: only translatable fields."""
+
+    title: Text | None = None
+    facts: dict[Id, FactTranslationIn] = Field(default_factory=dict)
+    actions: dict[Id, ActionTranslationIn] = Field(default_factory=dict)
+    commitments: dict[Id, CommitmentTranslationIn] = Field(default_factory=dict)
+
+
+class UpdateTranslationIn(Strict):
+    """Front matter of an update's translation: only translatable fields."""
+
+    facts: dict[Id, FactTranslationIn] = Field(default_factory=dict)
+
+
+class GroupIn(Strict):
+    """A component group in ``herald.yml``."""
+
+    id: Id
+    name: Localized
+    description: Localized | None = None
+    order: int = 0
+
+
+class ComponentIn(Strict):
+    """A component in ``herald.yml``."""
+
+    id: Id
+    name: Localized
+    description: Localized | None = None
+    group: Id | None = None
+    order: int = 0
+
+
+class SiteIn(Strict):
+    """The ``site`` section of ``herald.yml``."""
+
+    name: Localized
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+$")] = Field(
+        description="Public URL the site is served from, e.g. https://status.example.com/ or "
+                    "https://example.github.io/status/")
+    time_zone: str = Field("UTC", description="IANA time zone for showing times, e.g. Asia/Shanghai.")
+    languages: list[Literal["en", "zh"]] = Field(["en", "zh"], description="First is the default.")
+    now: Time | None = Field(None, description="Pin the build's 'now' (demos); --now and "
+                                               "SOURCE_DATE_EPOCH take precedence.")
+    description: Localized | None = None
+
+
+class ChecksIn(Strict):
+    """The ``checks`` section: when to warn."""
+
+    stale_after_hours: int = Field(72, ge=1, description="Warn when an incident stays unresolved longer.")
+
+
+class LimitsIn(Strict):
+    """The ``limits`` section: refuse content that would exhaust a build."""
+
+    max_file_bytes: int = Field(2_000_000, ge=1000)
+    max_files: int = Field(200_000, ge=10)
+
+
+class OutputIn(Strict):
+    """The ``output`` section."""
+
+    history_per_page: int = Field(50, ge=5)
+    home_days: int = Field(14, ge=1, le=90)
+    allow_raw_html: bool = Field(False, description="Trust raw HTML in content (turns the sanitiser off).")
+    search_incidents: bool = Field(False, description="Put incident pages in the search index. Off by default: "
+                                                      "Material fetches the whole index on every first visit, so it "
+                                                      "would grow with the incident history.")
+    feeds_max_entries: int = Field(50, ge=1, description="Entries kept in the site-wide, component and maintenance "
+                                                         "feeds (newest first); per-incident feeds keep all.")
+
+
+class ChannelIn(Strict):
+    """One official channel users can trust."""
+
+    kind: Literal["website", "status", "email", "social", "chat", "app", "phone", "other"]
+    name: Localized
+    address: Text = Field(description="URL, e-mail address, handle or number, exactly as users see it.")
+    note: Localized | None = None
+
+
+SecurityContact = Annotated[str, StringConstraints(pattern=r"^(mailto:[^\s@]+@[^\s@]+|https://\S+|tel:\+?[0-9-]+)$")]
+
+
+class SecurityIn(Strict):
+    """The ``security`` section: what ``/.well-known/security.txt`` (RFC 9116) says."""
+
+    contact: list[SecurityContact] = Field(min_length=1, description="mailto:, https:// or tel: addresses, "
+                                                                      "most preferred first.")
+    policy: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = Field(
+        None, description="https:// address of the vulnerability disclosure policy.")
+    preferred_languages: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]] = Field(
+        default_factory=list, description="Language tags reports may be written in, e.g. [en, zh].")
+
+
+class ConfigIn(Strict):
+    """The whole of ``herald.yml``."""
+
+    site: SiteIn
+    groups: list[GroupIn] = Field(default_factory=list)
+    components: list[ComponentIn] = Field(default_factory=list)
+    checks: ChecksIn = Field(default_factory=ChecksIn)
+    limits: LimitsIn = Field(default_factory=LimitsIn)
+    output: OutputIn = Field(default_factory=OutputIn)
+    channels: list[ChannelIn] = Field(default_factory=list, description="Official channels.")
+    company: Localized | None = Field(None, description="Company name used in 'we will never ask' notices.")
+    security: SecurityIn | None = Field(None, description="Publish /.well-known/security.txt (skipped when absent).")
+    incidents_dir: str = "incidents"
+    pages_dir: str = "site_src"

@@ -1,0 +1,39 @@
+"""Machine-readable outputs (feeds, Statuspage-compatible API, calendar, badges, well-known files).
+
+Each is produced from the same model as the pages, in every build, and is
+deterministic for a given now. Returns ``{path relative to the site root: content}``.
+"""
+
+from __future__ import annotations
+
+from generator.outputs.badges import render_badges
+from generator.outputs.calendar import render_calendars
+from generator.outputs.feeds import render_feeds
+from generator.text.markup import MarkupRenderer
+from generator.outputs.text import OutputText
+from generator.site.render import RenderedPage, SiteState
+from generator.outputs.statuspage_api import render_api
+from generator.outputs.statuspage_feeds import render_history_feeds
+from generator.outputs.subscribe import render_subscribe_pages
+from generator.outputs.wellknown import HEADERS, SECURITY_TXT, render_headers, render_security_txt
+
+
+def render_machine_outputs(state: SiteState, markup: MarkupRenderer) -> dict[str, str | bytes]:
+    """Every non-page output of a build."""
+    text = OutputText(state, markup)
+    out: dict[str, str | bytes] = {}
+    out.update(render_feeds(text))
+    out.update(render_history_feeds(text))
+    out.update(render_api(text))
+    out.update(render_calendars(text))
+    out.update(render_badges(text))
+    security = render_security_txt(state.settings, state.now)
+    if security is not None:
+        out[SECURITY_TXT] = security
+    out[HEADERS] = render_headers()  # the MkDocs plugin rewrites it with the theme's inline-script hashes
+    return dict(sorted(out.items()))
+
+
+def render_output_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, RenderedPage]:
+    """Pages about those outputs (the Subscribe page), in every language."""
+    return render_subscribe_pages(state, markup)

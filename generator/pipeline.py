@@ -1,0 +1,173 @@
+"""The pipeline: load -> validate -> derive -> render, returning what a build produces.
+
+Nothing here writes files; adapters (the MkDocs plugin, the CLI) decide where
+the output goes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from generator.state import derive, uptime
+from generator.text import i18n, urls
+from generator.errors import Diagnostic, Severity
+from generator.site.guidance import render_guidance_pages
+from generator.content.frontmatter import parse_front_matter
+from generator.content.load import RawContent, RawFile, load_content
+from generator.outputs.json_schemas import schema_files
+from generator.authoring.template_catalog import unfilled_prompts
+from generator.text.markup import MarkupRenderer
+from generator.model import Content
+from generator.outputs.collect import render_machine_outputs, render_output_pages
+from generator.site.source_pages import render_source_pages
+from generator.outputs.record_json import render_record_json
+from generator.site.render import RenderedPage, SiteState, render_status_pages
+from generator.content.settings import Settings, load_settings
+from generator.content.validate import validate_content
+
+
+@dataclass(frozen=True)
+class Project:
+    """A loaded, validated project: settings, content as published at ``now``, and every diagnostic."""
+
+    settings: Settings | None
+    content: Content | None
+    now: datetime | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return self.content is not None and not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a build produces: source files for the site builder, and the banner data."""
+
+    files: dict[str, str | bytes]
+    """Hand-written pages and non-page outputs: path relative to the docs root -> content."""
+    status_pages: dict[str, RenderedPage] = field(default_factory=dict)
+    """Generated pages by source path (front matter + HTML; the MkDocs adapter skips re-parsing them)."""
+
+    def tree(self) -> dict[str, str | bytes]:
+        """Everything as a docs tree of files, generated pages as Markdown, in path order."""
+        pages = {path: page.as_markdown() for path, page in self.status_pages.items()}
+        return dict(sorted({**self.files, **pages}.items()))
+    footer: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per language: the "we will never ask" notice and the official-channels link shown on every page."""
+    banner: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    """Per language: incidents that get the site-wide banner (title, url relative to the site root)."""
+
+
+def load_project(root: Path, now_for=None, include_drafts: bool = False) -> Project:
+    """Load settings and content and check them at the build's now.
+
+    ``now_for`` maps the settings' pinned now to the build's now (see ``clock.resolve_now``);
+    ``include_drafts`` keeps drafts in the content (``herald serve`` shows them, marked).
+    """
+    settings, diagnostics = load_settings(root)
+    if settings is None:
+        return Project(None, None, None, tuple(diagnostics))
+    now = now_for(settings.pinned_now) if now_for else settings.pinned_now
+    raw, load_diagnostics = load_content(settings)
+    content, validate_diagnostics = validate_content(raw, settings)
+    diagnostics = diagnostics + load_diagnostics + validate_diagnostics + _unfilled_prompts(raw)
+    if now is not None:
+        content, future = derive.published(content, now, include_drafts)
+        diagnostics += future + derive.check_timeliness(content, now, settings.stale_after)
+        diagnostics += derive.check_commitments(content, now)
+    diagnostics = _deduplicate(diagnostics)
+    return Project(settings, content, now, tuple(diagnostics))
+
+
+def build_site(project: Project) -> Output:
+    """Render every output of a project that loaded without errors."""
+    if not project.ok or project.settings is None or project.content is None or project.now is None:
+        raise ValueError("build_site needs a project without errors and with a now")
+    settings, content, now = project.settings, project.content, project.now
+    statuses = derive.component_statuses(content, [c.id for c in settings.components], now)
+    component_ids = [c.id for c in settings.components]
+    spans = {c: uptime.component_spans(content, [c], now) for c in component_ids}
+    spans[""] = [span for c in component_ids for span in spans[c]]
+    history = {key: uptime.history(value, settings.zone, now) for key, value in spans.items()}
+    state = SiteState(content, settings, now, statuses, derive.overall_indicator(content, statuses, now),
+                      uptime=history, spans=spans)
+    markup = MarkupRenderer(sanitize=not settings.allow_raw_html)
+    files: dict[str, str | bytes] = {}
+    files.update(render_source_pages(content.pages, settings))
+    files.update(render_machine_outputs(state, markup))
+    files.update(render_record_json(state))
+    files.update(schema_files())  # published so editors can fetch them from the site
+    pages = {**render_status_pages(state, markup), **render_guidance_pages(state, markup),
+             **render_output_pages(state, markup)}
+    return Output(files=dict(sorted(files.items())), status_pages=dict(sorted(pages.items())),
+                  banner=_banner(state), footer=_footer(settings))
+
+
+def _banner(state: SiteState) -> dict[str, list[dict[str, str]]]:
+    """Banner entries per language for unresolved major or critical incidents."""
+    settings = state.settings
+    out: dict[str, list[dict[str, str]]] = {}
+    for lang in settings.languages:
+        p = urls.prefix(lang, settings.default_language)
+        out[lang] = [{"title": i18n.pick(i.title, lang, settings.default_language)[0],
+                      "url": urls.incident(p, i.id), "impact": i.impact.value}
+                     for i in derive.banner_incidents(state.content, state.now)]
+    return out
+
+
+def _footer(settings: Settings) -> dict[str, dict[str, str]]:
+    """The never-ask notice per language."""
+    out = {}
+    for lang in settings.languages:
+        company = i18n.pick(settings.company, lang, settings.default_language)[0]
+        out[lang] = {"title": i18n.translate(lang, "never.title"),
+                     "text": i18n.translate(lang, "never.text").replace("{company}", company),
+                     "channels_label": i18n.translate(lang, "channels.title"),
+                     "channels_url": urls.channels(urls.prefix(lang, settings.default_language))}
+    return out
+
+
+def _unfilled_prompts(raw: RawContent) -> list[Diagnostic]:
+    """Template questions left in incident files ("[Which wallet? How much?]").
+
+    An error in anything that would be published; a warning in a draft, which may keep them until it is done.
+    """
+    out = []
+    for files in raw.incident_folders.values():
+        by_path = {file.path: file for file in files}
+        for file in files:
+            for line, prompt in unfilled_prompts(file.text):
+                draft = is_declared_draft(file.path, by_path)
+                out.append(Diagnostic(file.path, line, "", "unfilled-prompt", f"template prompt left in: {prompt}",
+                                      "replace it with what you know or delete it"
+                                      + ("; the file is a draft, so it may wait" if draft else
+                                         ", or keep the file unpublished with draft: true"),
+                                      Severity.WARNING if draft else Severity.ERROR))
+    return out
+
+
+def is_declared_draft(path: str, folder_files: dict[str, RawFile]) -> bool:
+    """True if the file's incident, or the original it translates, says ``draft: true`` in its front matter."""
+    folder, _, name = path.rpartition("/")
+    if folder.endswith("/faq"):
+        folder = folder[: -len("/faq")]
+    stem = name[:-3].split(".", 1)[0]
+    candidates = (f"{folder}/incident.md", f"{folder}/{stem}.md")
+    return any(_says_draft(folder_files.get(candidate)) for candidate in candidates)
+
+
+def _says_draft(file: RawFile | None) -> bool:
+    """True if the file's front matter parses and has ``draft: true``."""
+    if file is None:
+        return False
+    front, _ = parse_front_matter(file.text, file.path)
+    return front is not None and front.meta.get("draft") is True
+
+
+def _deduplicate(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop exact repeats, keeping the first of each."""
+    return list(dict.fromkeys(diagnostics))

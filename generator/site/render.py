@@ -1,0 +1,286 @@
+"""Render the status pages (home, incidents, history, components) as Markdown files.
+
+Each page is a Markdown file whose body is one block of HTML, so that MkDocs,
+Zensical or any Markdown site builder can serve it. Returns ``{path: text}``;
+never writes.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator.state import derive
+from generator.text import i18n, urls
+from generator.text.markup import MarkupRenderer
+from generator.model import ComponentStatus, Content, Incident, Kind, Localized
+from generator.text.safetext import isolated, needs_isolation
+from generator.content.settings import Settings
+
+STATUS_ICON = {"operational": "✓", "degraded_performance": "▲", "partial_outage": "◆", "major_outage": "✕",
+               "under_maintenance": "⚙"}
+INDICATOR_ICON = {"none": "✓", "minor": "▲", "major": "◆", "critical": "✕", "maintenance": "⚙"}
+
+
+@dataclass(frozen=True)
+class SiteState:
+    """Everything derived once per build and shared by every page and language."""
+
+    content: Content
+    settings: Settings
+    now: datetime
+    statuses: dict[str, ComponentStatus]
+    indicator: str
+    uptime: dict[str, list] = field(default_factory=dict)
+    """90 days (uptime.Day) per component id, and for the whole page under ""."""
+    spans: dict[str, list] = field(default_factory=dict)
+    """Status spans (uptime.Span) per component id, and for the whole page under ""."""
+
+
+class PageHelper:
+    """What a template may ask for on one page: text, links, times, statuses."""
+
+    def __init__(self, state: SiteState, lang: str, url: str, markup: MarkupRenderer,
+                 cache: dict[tuple, str]) -> None:
+        self.state, self.lang, self.url = state, lang, url
+        self.settings = state.settings
+        self.p = urls.prefix(lang, state.settings.default_language)
+        self._markup, self._html_cache = markup, cache
+        """Shared by every page of a build: rendered Markdown and formatted times are computed once."""
+
+    def t(self, key: str) -> str:
+        """Interface text."""
+        return i18n.translate(self.lang, key)
+
+    def link(self, to_url: str) -> str:
+        """Relative link from this page."""
+        return urls.relative(self.url, to_url)
+
+    def text(self, localized: Localized) -> Markup:
+        """Localized plain text, marked with its language when it fell back."""
+        value, fell_back = i18n.pick(localized, self.lang, self.settings.default_language)
+        if fell_back:
+            shown = Markup('<span lang="{}">{}</span>').format(i18n.HTML_LANG[self._source_lang(localized)], value)
+        else:
+            shown = escape(value)
+        # Right-to-left letters or direction controls in a title or name must not reorder the page around it.
+        return Markup("<bdi>{}</bdi>").format(shown) if needs_isolation(value) else shown
+
+    def plain(self, localized: Localized) -> str:
+        """Localized text without markup (for attributes and titles)."""
+        return i18n.pick(localized, self.lang, self.settings.default_language)[0]
+
+    def html(self, localized: Localized, cache_key: str, source: str | None = None) -> Markup:
+        """Localized Markdown rendered to HTML, with a visible note when untranslated.
+
+        Relative links to ``.md`` files are resolved against ``source`` (the file the text
+        came from) and pointed at the page they become, in this page's language.
+        """
+        value, fell_back = i18n.pick(localized, self.lang, self.settings.default_language)
+        has_page_links = source is not None and ".md" in value
+        key = (cache_key, self._source_lang(localized) if fell_back else self.lang, self.url if has_page_links else "")
+        if key not in self._html_cache:
+            resolver = (lambda href: self._resolve_page_link(source, href)) if has_page_links else None
+            self._html_cache[key] = self._markup.to_html(value, resolver)
+        body = Markup(self._html_cache[key])
+        if not fell_back:
+            return body
+        note = Markup('<p class="herald-untranslated">{}</p>').format(self.t("fallback.note"))
+        lang = i18n.HTML_LANG[self._source_lang(localized)]
+        return note + Markup('<div lang="{}">').format(lang) + body + Markup("</div>")
+
+    def _resolve_page_link(self, source: str, href: str) -> str:
+        """A relative link to a Markdown page, as a link to the built page in this language."""
+        path, _, fragment = href.partition("#")
+        if not path.endswith(".md") or "://" in path or path.startswith(("/", "mailto:")):
+            return href
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+        pages = self.settings.pages_dir + "/"
+        page = target[len(pages):] if target.startswith(pages) else posixpath.normpath(path)
+        return self.link(urls.page_url(self.p, page)) + (f"#{fragment}" if fragment else "")
+
+    def _source_lang(self, localized: Localized) -> str:
+        """The language a fallback text is shown in."""
+        default = self.settings.default_language
+        return default if default in localized else next(iter(localized), default)
+
+    def time(self, moment: datetime | None) -> Markup:
+        """A ``<time>`` element showing the page's zone and offset."""
+        if moment is None:
+            return Markup("")
+        key = ("time", moment, self.lang)
+        if key not in self._html_cache:
+            iso = moment.astimezone(self.settings.zone).isoformat()
+            shown = i18n.format_time(moment, self.settings.zone, self.lang)
+            self._html_cache[key] = Markup('<time datetime="{}" data-herald-local>{}</time>').format(iso, shown)
+        return Markup(self._html_cache[key])
+
+    def day(self, day) -> str:
+        """A calendar day."""
+        return i18n.format_day(day, self.lang)
+
+    def month(self, day) -> str:
+        """A month."""
+        return i18n.format_month(day, self.lang)
+
+    def duration(self, incident: Incident) -> str:
+        """How long it lasted (or has lasted)."""
+        return i18n.format_duration(derive.duration(incident, self.state.now), self.lang)
+
+    def component_badge(self, status: ComponentStatus | str) -> Markup:
+        """A component status as icon plus words, never colour alone."""
+        value = status.value if isinstance(status, ComponentStatus) else status
+        return Markup('<span class="herald-status herald-status--{}"><span aria-hidden="true">{}</span> {}</span>'
+                      ).format(value, STATUS_ICON[value], self.t("component." + value))
+
+    def status_badge(self, incident: Incident) -> Markup:
+        """An incident's lifecycle status as a labelled badge."""
+        status = derive.status_of(incident, self.state.now)
+        closed = status in ("resolved", "postmortem", "completed")
+        return Markup('<span class="herald-phase herald-phase--{}">{}</span>').format(
+            "closed" if closed else "open", self.t("status." + status))
+
+    def kind_label(self, incident: Incident) -> str:
+        """Incident, Maintenance, Notice or Scam warning."""
+        return self.t("kind.scam") if incident.scam_warning else self.t("kind." + incident.kind.value)
+
+    def component_name(self, component_id: str) -> Markup:
+        """A declared component's name."""
+        return self.text(self.settings.component(component_id).name)
+
+    def incident_url(self, incident: Incident) -> str:
+        """Link to an incident page."""
+        return self.link(urls.incident(self.p, incident.id))
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    """A generated page: its front matter and its HTML body."""
+
+    meta: dict[str, Any]
+    html: str
+
+    def front_matter(self) -> str:
+        """The YAML front matter block (written as JSON values, which YAML reads as they are)."""
+        lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in sorted(self.meta.items()))
+        return f"---\n{lines}---\n"
+
+    def as_markdown(self) -> str:
+        """The page as a Markdown file (front matter, then the HTML block) for any site builder."""
+        return f"{self.front_matter()}\n{self.html}\n"
+
+
+class PageRenderer:
+    """Renders generated pages: one template environment, one cache and one set of helpers per build."""
+
+    def __init__(self, state: SiteState, markup: MarkupRenderer) -> None:
+        from generator.site.guidance import GuidanceHelper  # these helpers build on this module
+        from generator.site.scorecard import RecordHelper
+
+        self._helpers = (GuidanceHelper, RecordHelper)
+        self.state, self._markup = state, markup
+        self._env = environment()
+        self._cache: dict[tuple, str] = {}
+
+    def render(self, lang: str, url: str, template: str, title: str, *, hide_toc: bool = True,
+               searchable: bool = True, **context: Any) -> tuple[str, RenderedPage]:
+        """``(source path, page)`` of one page; ``context`` goes to the template beside the helpers."""
+        guidance, records = self._helpers
+        helper = PageHelper(self.state, lang, url, self._markup, self._cache)
+        html = self._env.get_template(template).render(h=helper, g=guidance(helper), r=records(helper), s=self.state,
+                                                       now=self.state.now, **context)
+        # MkDocs themes print the title as markup (no autoescape), so it is given already escaped.
+        meta: dict[str, Any] = {"title": str(escape(isolated(title)))}
+        if hide_toc:
+            meta["hide"] = ["toc"]
+        if not searchable:  # lists that only repeat incident titles would crowd search results
+            meta["search"] = {"exclude": True}
+        return urls.source_path(url), RenderedPage(meta, tidy(html))
+
+
+def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, RenderedPage]:
+    """Every generated page in every language: ``{source path: page}``."""
+    renderer = PageRenderer(state, markup)
+    out: dict[str, RenderedPage] = {}
+    zone = state.settings.zone
+    ordered = derive.newest_first(state.content.incidents, zone)
+    for lang in state.settings.languages:
+        p = urls.prefix(lang, state.settings.default_language)
+
+        def page(url: str, template: str, title: str, searchable: bool = True, **context: Any) -> None:
+            path, rendered = renderer.render(lang, url, template, title, searchable=searchable, **context)
+            out[path] = rendered
+
+        page(urls.home(p), "home.html", i18n.pick(state.settings.name, lang, state.settings.default_language)[0],
+             **_home_context(state))
+        for incident in ordered:
+            page(urls.incident(p, incident.id), "incident.html",
+                 i18n.pick(incident.title, lang, state.settings.default_language)[0],
+                 searchable=state.settings.search_incidents,
+                 incident=incident, facts=derive.current_facts(incident),
+                 resolved_at=derive.resolved_at(incident, state.now))
+        for number, chunk, total in _history_pages(ordered, state.settings.history_per_page):
+            page(urls.history(p, number), "history.html", i18n.translate(lang, "history.title"), searchable=False,
+                 months=derive.months(chunk, zone), number=number, total=total)
+        page(urls.components(p), "components.html", i18n.translate(lang, "components.title"))
+        for component in state.settings.components:
+            mine = [i for i in ordered if component.id in i.components]
+            name = i18n.pick(component.name, lang, state.settings.default_language)[0]
+            page(urls.component(p, component.id), "component.html", name, searchable=False,
+                 component=component, incidents=mine)
+            page(urls.component_uptime(p, component.id), "uptime.html", name, searchable=False,
+                 key=component.id, component=component)
+        page(urls.uptime(p), "uptime.html", i18n.translate(lang, "uptime.title"), searchable=False, key="",
+             component=None)
+        page(urls.track_record(p), "track_record.html", i18n.translate(lang, "record.title"),
+             incidents=[i for i in ordered if i.kind is Kind.INCIDENT])
+    return out
+
+
+def _home_context(state: SiteState) -> dict[str, Any]:
+    """What the home page lists."""
+    now, content = state.now, state.content
+    zone = state.settings.zone
+    active = [i for i in derive.newest_first(content.incidents, zone)
+              if i.kind is Kind.INCIDENT and derive.is_active(i, now)]
+    notices = [i for i in derive.newest_first(content.incidents, zone)
+               if i.kind is Kind.NOTICE and derive.is_active(i, now)]
+    maintenance = sorted((i for i in content.incidents if i.kind is Kind.MAINTENANCE
+                          and (derive.is_active(i, now) or derive.is_upcoming(i, now))),
+                         key=lambda i: (i.scheduled_for, i.id))  # soonest first
+    return {"active": active, "notices": notices, "maintenance": maintenance,
+            "days": derive.recent_days(content, zone, now, state.settings.home_days)}
+
+
+def _history_pages(ordered: list[Incident], per_page: int):
+    """Split incidents (newest first) into numbered pages; always at least one page."""
+    total = max(1, -(-len(ordered) // per_page))
+    for number in range(1, total + 1):
+        yield number, ordered[(number - 1) * per_page: number * per_page], total
+
+
+def tidy(html: str) -> str:
+    """Drop blank lines between tags so the page is one HTML block to any Markdown parser.
+
+    Lines inside ``<pre>`` are kept exactly: blank lines there are content.
+    """
+    out: list[str] = []
+    pre_depth = 0
+    for line in html.strip().split("\n"):
+        if line.strip() or pre_depth > 0:
+            out.append(line)
+        pre_depth = max(0, pre_depth + line.count("<pre") - line.count("</pre>"))
+    return "\n".join(out)
+
+
+def environment() -> jinja2.Environment:
+    """A Jinja environment for the page templates shipped in this package."""
+    return jinja2.Environment(loader=jinja2.PackageLoader("generator.site", "templates"),
+                              autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=False)

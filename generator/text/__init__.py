@@ -1,0 +1,1 @@
+"""Words and text shared by every stage: interface strings and dates, Markdown, links, safe text, YAML."""
