@@ -37,7 +37,7 @@ CORE = {
     "derived state": ["derive", "uptime", "durations"],
     "the record": ["record", "scorecard"],
     "sanitising": ["markup"],
-    "outputs' escaping": ["render", "outtext"],
+    "outputs' escaping": ["render", "outputs.text"],
     "now and settings": ["clock", "settings"],
 }
 """The core, by area; each module is generator/<name>.py."""

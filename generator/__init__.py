@@ -4,8 +4,8 @@ The core (load, validate, derive, render) imports nothing from MkDocs; the MkDoc
 ``herald`` command are thin adapters around ``load_project`` and ``build_site``.
 """
 
-from generator.pipeline import Output, Project, build_site, load_project
-from generator.errors import Diagnostic
 from generator.content.settings import Settings
+from generator.errors import Diagnostic
+from generator.pipeline import Output, Project, build_site, load_project
 
 __all__ = ["Diagnostic", "Output", "Project", "Settings", "build_site", "load_project"]

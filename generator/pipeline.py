@@ -10,22 +10,24 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from generator.state import derive, uptime
-from generator.text import i18n, urls
-from generator.errors import Diagnostic, Severity
-from generator.site.guidance import render_guidance_pages
+from generator.authoring.template_catalog import unfilled_prompts
 from generator.content.frontmatter import parse_front_matter
 from generator.content.load import RawContent, RawFile, load_content
-from generator.outputs.json_schemas import schema_files
-from generator.authoring.template_catalog import unfilled_prompts
-from generator.text.markup import MarkupRenderer
-from generator.model import Content
-from generator.outputs.collect import render_machine_outputs, render_output_pages
-from generator.site.source_pages import render_source_pages
-from generator.outputs.record_json import render_record_json
-from generator.site.render import RenderedPage, SiteState, render_status_pages
 from generator.content.settings import Settings, load_settings
 from generator.content.validate import validate_content
+from generator.errors import Diagnostic, Severity
+from generator.model import Content
+from generator.outputs.collect import render_machine_outputs, render_output_pages
+from generator.outputs.json_schemas import schema_files
+from generator.outputs.record_json import render_record_json
+from generator.site.guidance_pages import render_guidance_pages
+from generator.site.page_helper import RenderedPage
+from generator.site.source_pages import render_source_pages
+from generator.site.status_pages import render_status_pages
+from generator.state import derive, uptime
+from generator.state.site_state import SiteState
+from generator.text import i18n, urls
+from generator.text.markup import MarkupRenderer
 
 
 @dataclass(frozen=True)

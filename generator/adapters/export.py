@@ -7,11 +7,12 @@ from typing import Callable
 
 import yaml
 
-from generator.text import i18n, urls
-from generator.pipeline import Output
-from generator.content.files import read_regular, static_files as content_static_files
-from generator.content.settings import Settings
 from generator.adapters.write import Protected, write_files
+from generator.content.files import read_regular
+from generator.content.files import static_files as content_static_files
+from generator.content.settings import Settings
+from generator.pipeline import Output
+from generator.text import i18n, urls
 
 DOCS = "docs"
 NAV_PAGES = ("index.md", "history/index.md", "components/index.md", "uptime/index.md", "track-record/index.md",

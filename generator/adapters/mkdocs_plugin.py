@@ -17,17 +17,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.pipeline import Output, Project, build_site, load_project
+from generator.adapters.mkdocs_runner import NOW_VARIABLE
+from generator.adapters.search_cache import use_private_jieba_cache
+from generator.adapters.write import Protected, TargetRefused, check_target, write_manifest
 from generator.content.clock import NowError, resolve_now
 from generator.content.files import static_files
 from generator.errors import Severity
+from generator.outputs.theme_scripts import ThemeScripts, template_sources
+from generator.outputs.wellknown import HEADERS, inline_script_hashes, render_headers
+from generator.pipeline import Output, Project, build_site, load_project
 from generator.text.i18n import HTML_LANG, LANGUAGE_NAMES, pick
 from generator.text.markup import TooDeep, clean_page_html
-from generator.adapters.search_cache import use_private_jieba_cache
-from generator.outputs.theme_scripts import ThemeScripts, template_sources
-from generator.adapters.mkdocs_runner import NOW_VARIABLE
-from generator.outputs.wellknown import HEADERS, inline_script_hashes, render_headers
-from generator.adapters.write import Protected, TargetRefused, check_target, write_manifest
 
 NAV_FREE_SECTIONS = ("incidents/", "components/", "history/")
 """Generated pages under these folders stay out of the navigation (which Material renders into every page)."""

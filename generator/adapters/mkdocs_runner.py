@@ -6,8 +6,8 @@ import logging
 import os
 from pathlib import Path
 
-from generator.pipeline import Project
 from generator.adapters.write import Protected, TargetRefused, staged
+from generator.pipeline import Project
 
 NOW_VARIABLE = "HERALD_NOW"
 """How ``herald serve --now`` reaches the plugin, which MkDocs creates itself for each rebuild."""

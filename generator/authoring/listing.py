@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from generator.state import derive
+from generator.authoring.template_catalog import unfilled_prompts
 from generator.authoring.workspace import Workspace
 from generator.model import Incident
+from generator.state import derive
 from generator.text.safetext import terminal_safe
-from generator.authoring.template_catalog import unfilled_prompts
 
 EXCERPT = 100
 

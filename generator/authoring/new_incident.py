@@ -8,14 +8,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from generator.text import i18n
-from generator.authoring.workspace import AuthoringError, Draft, Workspace, suggest
-from generator.state.derive import IMPACT_DEFAULT_STATUS
 from generator.authoring.durations import DurationError, resolve_next
-from generator.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Impact
-from generator.content.schema import ID_PATTERN
 from generator.authoring.template_catalog import IncidentTemplate, render, unfilled_prompts
 from generator.authoring.updates import parse_components, with_article
+from generator.authoring.workspace import AuthoringError, Draft, Workspace, suggest
+from generator.content.schema import ID_PATTERN
+from generator.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Impact
+from generator.state.derive import IMPACT_DEFAULT_STATUS
+from generator.text import i18n
 from generator.text.yamltext import block
 
 SLUG_WORDS = 6

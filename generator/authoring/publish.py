@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePosixPath
 
+from generator.authoring.template_catalog import unfilled_prompts
 from generator.authoring.workspace import AuthoringError, Draft, Workspace
 from generator.content.frontmatter import FRONT_MATTER_RE, parse_front_matter
 from generator.content.load import RawFile
 from generator.model import Incident
-from generator.authoring.template_catalog import unfilled_prompts
 from generator.text.yamltext import scalar
 
 DRAFT_LINE_RE = re.compile(r"^draft:[^\n]*\n", re.M)

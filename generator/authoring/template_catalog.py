@@ -10,8 +10,8 @@ from typing import Any
 import jinja2
 import yaml
 
-from generator.authoring.workspace import AuthoringError, suggest
 from generator.authoring.bounded_templates import BoundedSandbox, TemplateLimit, render_bounded
+from generator.authoring.workspace import AuthoringError, suggest
 from generator.text.safetext import terminal_safe
 from generator.text.yamltext import flow, scalar
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from generator.authoring.workspace import AuthoringError, Draft, Workspace, suggest
 from generator.authoring.durations import DurationError, resolve_next
+from generator.authoring.workspace import AuthoringError, Draft, Workspace, suggest
 from generator.model import CLOSED_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, ComponentStatus, Incident, Kind
 from generator.text.yamltext import document
 

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from generator.state import derive
-from generator.errors import Diagnostic, Severity
 from generator.content.load import RawContent, RawFile, decode_file, load_content
-from generator.model import Content, Incident
 from generator.content.settings import Settings, load_settings
 from generator.content.validate import validate_content
+from generator.errors import Diagnostic, Severity
+from generator.model import Content, Incident
+from generator.state import derive
 
 
 class AuthoringError(Exception):

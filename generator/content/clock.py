@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Mapping
 
-
 EARLIEST_YEAR, LATEST_YEAR = 1970, 2999
 """Times Herald accepts (content, --now, SOURCE_DATE_EPOCH): durations and calendars near year 1 or 9999 overflow."""
 

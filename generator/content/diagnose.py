@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import Diagnostic, Severity
 from generator.content.frontmatter import LinePath, dotted_path
+from generator.errors import Diagnostic, Severity
 from generator.text.safetext import controls_in, strip_controls
 
 M = TypeVar("M", bound=BaseModel)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from generator.content.diagnose import validate_model
-from generator.errors import Diagnostic
 from generator.content.frontmatter import parse_front_matter, parse_yaml_mapping
 from generator.content.load import RawFile
-from generator.model import FaqEntry, FaqTopic
 from generator.content.schema import FaqIn, FaqTopicIn, FaqTranslationIn
 from generator.content.settings import Settings
+from generator.errors import Diagnostic
+from generator.model import FaqEntry, FaqTopic
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 TOPIC_FILE = "_topic.yml"

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.files import TOPIC_FILE, Entry, leads_outside, walk
+from generator.content.settings import Settings
 from generator.errors import Diagnostic, Severity
 from generator.text.safetext import CONTROL, MAX_NESTING, controls_in, strip_controls, too_deep
-from generator.content.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)

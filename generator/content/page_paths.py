@@ -6,10 +6,10 @@ builds a project and compares this set with the pages it really generated, so th
 
 from __future__ import annotations
 
-from generator.text import urls
+from generator.content.settings import Settings
 from generator.errors import Diagnostic, Severity
 from generator.model import Content
-from generator.content.settings import Settings
+from generator.text import urls
 
 
 def generated_pages(content: Content, settings: Settings) -> set[str]:

@@ -15,11 +15,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.content.addresses import channel_address_problem, channel_address_warning, site_url_problem
 from generator.content.diagnose import line_for, near, validate_model
-from generator.errors import Diagnostic, Severity
 from generator.content.frontmatter import parse_yaml_mapping
 from generator.content.mkdocs_yaml import check_mkdocs_yaml
-from generator.model import Component, Group, Localized
 from generator.content.schema import ConfigIn
+from generator.errors import Diagnostic, Severity
+from generator.model import Component, Group, Localized
 
 CONFIG_NAME = "herald.yml"
 

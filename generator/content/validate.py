@@ -10,17 +10,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime
 
 from generator.content.diagnose import near, validate_model
-from generator.errors import Diagnostic, Severity
+from generator.content.faq import is_faq_entry, validate_entries, validate_topics
 from generator.content.frontmatter import FrontMatter, parse_front_matter
 from generator.content.load import RawContent, RawFile
-from generator.content.faq import is_faq_entry, validate_entries, validate_topics
-from generator.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, Action, Commitment, ComponentStatus, Content, Fact, Impact, Incident, Kind, SourcePage, Update
 from generator.content.page_paths import duplicate_titles, shadowed_pages
+from generator.content.pages import collect_pages, split_language
 from generator.content.schema import ID_PATTERN, IncidentIn, IncidentTranslationIn, UpdateIn, UpdateTranslationIn
 from generator.content.settings import Settings
+from generator.errors import Diagnostic, Severity
+from generator.model import (
+    INCIDENT_STATUSES,
+    MAINTENANCE_STATUSES,
+    Action,
+    Commitment,
+    ComponentStatus,
+    Content,
+    Fact,
+    Impact,
+    Incident,
+    Kind,
+    Update,
+)
 
 UPDATE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
 INCIDENT_FILE = "incident"
@@ -39,7 +51,7 @@ def validate_content(raw: RawContent, settings: Settings) -> tuple[Content, list
     diagnostics: list[Diagnostic] = []
     prefix = settings.pages_dir + "/"
     faq_files = [file for file in raw.pages if is_faq_entry(file.path[len(prefix):])]
-    pages = _collect_pages([file for file in raw.pages if file not in faq_files], settings, diagnostics)
+    pages = collect_pages([file for file in raw.pages if file not in faq_files], settings, diagnostics)
     known_pages = frozenset(page.path for page in pages)
     incidents = []
     for folder_id, files in raw.incident_folders.items():
@@ -125,7 +137,7 @@ def _classify(folder: str, files: list[RawFile], settings: Settings, out: list[D
             out.append(Diagnostic(raw.path, 0, "", "unexpected-file", "unexpected sub-folder in an incident folder",
                                   "updates sit directly in the incident folder; FAQ entries in its faq/ folder"))
             continue
-        stem, lang = _split_language(name[:-3])
+        stem, lang = split_language(name[:-3])
         if lang is not None and lang not in settings.languages[1:]:
             out.append(Diagnostic(raw.path, 0, "", "unknown-language", f"'{lang}' is not a configured translation",
                                   f"translations are named <file>.{'|'.join(settings.languages[1:]) or 'zh'}.md"))
@@ -154,14 +166,6 @@ def _classify(folder: str, files: list[RawFile], settings: Settings, out: list[D
                                   f"translation of '{stem}.md', which does not exist",
                                   near(stem, list(updates)) or "name it after the update it translates"))
     return base, base_tr, updates, {k: v for k, v in update_tr.items() if k[0] in updates}
-
-
-def _split_language(stem: str) -> tuple[str, str | None]:
-    """``'x.zh'`` -> ``('x', 'zh')``; ``'x'`` -> ``('x', None)``."""
-    if "." in stem:
-        head, _, lang = stem.rpartition(".")
-        return head, lang
-    return stem, None
 
 
 def _parse_as(parsed: _Parsed, model, out: list[Diagnostic]):
@@ -332,47 +336,6 @@ def _unknown_component(path: str, line: int, field: str, component: str, declare
     """The diagnostic for a component id that herald.yml does not declare."""
     return Diagnostic(path, line, field, "unknown-component", f"component '{component}' is not declared in herald.yml",
                       near(component, declared) or f"declared components: {', '.join(declared) or 'none'}")
-
-
-def _collect_pages(files: list[RawFile], settings: Settings, out: list[Diagnostic]) -> list[SourcePage]:
-    """Group hand-written pages with their translations (``x.md`` + ``x.zh.md``)."""
-    by_base: dict[str, dict[str, str]] = {}
-    metas: dict[str, dict[str, dict]] = {}
-    prefix = settings.pages_dir + "/"
-    for raw in files:
-        relative = raw.path[len(prefix):]
-        stem, lang = _split_language(relative[:-3])
-        if lang is not None and lang not in settings.languages:
-            out.append(Diagnostic(raw.path, 0, "", "unknown-language", f"'{lang}' is not a configured language",
-                                  f"translations are named <page>.{'|'.join(settings.languages[1:])}.md"))
-            continue
-        by_base.setdefault(stem + ".md", {})[lang or settings.default_language] = raw.text
-        metas.setdefault(stem + ".md", {})[lang or settings.default_language] = _page_meta(raw, out)
-    return [_source_page(path, texts, metas[path], settings) for path, texts in sorted(by_base.items())]
-
-
-def _page_meta(raw: RawFile, out: list[Diagnostic]) -> dict:
-    """A hand-written page's front matter (empty when it has none); malformed YAML is reported."""
-    if not raw.text.startswith("---"):
-        return {}
-    front, diagnostics = parse_front_matter(raw.text, raw.path)
-    out.extend(diagnostics)
-    meta = front.meta if front else {}
-    tags = meta.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(t, str) and re.match(ID_PATTERN, t) for t in tags):
-        out.append(Diagnostic(raw.path, front.line_of(("tags",)) if front else 1, "tags", "bad-value",
-                              "tags must be a list of ids", "write e.g. tags: [phishing, 2fa]"))
-        meta = {**meta, "tags": []}
-    return meta
-
-
-def _source_page(path: str, texts: dict[str, str], metas: dict[str, dict], settings: Settings) -> SourcePage:
-    """A SourcePage with its titles, descriptions and tags."""
-    def field(name: str) -> dict[str, str]:
-        return {lang: str(meta[name]) for lang, meta in metas.items() if isinstance(meta.get(name), (str, int))}
-    default_meta = metas.get(settings.default_language) or next(iter(metas.values()))
-    return SourcePage(path, texts, field("title"), field("description"), tuple(default_meta.get("tags", [])))
-
 
 
 def _check_action_links(incident: Incident, base: _Parsed, known: frozenset[str], settings: Settings

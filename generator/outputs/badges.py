@@ -11,7 +11,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 
 from generator.outputs.text import OutputText, clean
-from generator.site.render import INDICATOR_ICON, STATUS_ICON
+from generator.site.page_helper import INDICATOR_ICON, STATUS_ICON
 
 SVG = "http://www.w3.org/2000/svg"
 HEIGHT = 20

@@ -13,10 +13,10 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
-from generator.state import derive
-from generator.text import i18n, urls
 from generator.model import Incident, Kind
 from generator.outputs.text import OutputText
+from generator.state import derive
+from generator.text import i18n, urls
 
 PRODID = "-//Herald//Maintenance calendar//EN"
 REFRESH = timedelta(hours=1)

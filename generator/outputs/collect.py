@@ -9,13 +9,14 @@ from __future__ import annotations
 from generator.outputs.badges import render_badges
 from generator.outputs.calendar import render_calendars
 from generator.outputs.feeds import render_feeds
-from generator.text.markup import MarkupRenderer
-from generator.outputs.text import OutputText
-from generator.site.render import RenderedPage, SiteState
 from generator.outputs.statuspage_api import render_api
 from generator.outputs.statuspage_feeds import render_history_feeds
 from generator.outputs.subscribe import render_subscribe_pages
+from generator.outputs.text import OutputText
 from generator.outputs.wellknown import HEADERS, SECURITY_TXT, render_headers, render_security_txt
+from generator.site.page_helper import RenderedPage
+from generator.state.site_state import SiteState
+from generator.text.markup import MarkupRenderer
 
 
 def render_machine_outputs(state: SiteState, markup: MarkupRenderer) -> dict[str, str | bytes]:

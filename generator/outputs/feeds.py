@@ -18,11 +18,11 @@ from datetime import datetime
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
-from generator.text import i18n, urls
-from generator.state import record
 from generator.model import Incident, Kind, Update
 from generator.outputs.text import OutputText, markup_free
+from generator.state import record
 from generator.state.update_effects import Effect, effects
+from generator.text import i18n, urls
 
 FORMATS = {"atom": "application/atom+xml", "rss": "application/rss+xml", "json": "application/feed+json"}
 """Feed formats by file extension, with their media types (as used in autodiscovery links)."""

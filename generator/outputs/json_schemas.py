@@ -8,7 +8,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.content.schema import ConfigIn, FaqIn, FaqTopicIn, FaqTranslationIn, IncidentIn, IncidentTranslationIn, UpdateIn, UpdateTranslationIn
+from generator.content.schema import (
+    ConfigIn,
+    FaqIn,
+    FaqTopicIn,
+    FaqTranslationIn,
+    IncidentIn,
+    IncidentTranslationIn,
+    UpdateIn,
+    UpdateTranslationIn,
+)
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 TIME_PATTERN = r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}(:?\d{2})?)$"

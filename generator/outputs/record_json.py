@@ -6,9 +6,9 @@ import json
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from generator.text import i18n
 from generator.state import record, uptime
-from generator.site.render import SiteState
+from generator.state.site_state import SiteState
+from generator.text import i18n
 
 
 def render_record_json(state: SiteState) -> dict[str, str]:

@@ -13,12 +13,12 @@ import json
 from datetime import datetime
 from typing import Any
 
-from generator.state import derive
-from generator.text import urls
+from generator.content.settings import Settings
 from generator.model import ComponentStatus, Incident, Kind, Update
 from generator.outputs.text import OutputText
-from generator.content.settings import Settings
+from generator.state import derive
 from generator.state.update_effects import Effect, effects
+from generator.text import urls
 
 API = "api/v2/"
 RECENT = 50

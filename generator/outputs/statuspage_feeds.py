@@ -17,10 +17,10 @@ from feedgen.util import formatRFC2822
 from lxml import etree
 from markupsafe import Markup, escape
 
-from generator.text import i18n, urls
 from generator.model import Incident, Kind
-from generator.outputs.text import OutputText, markup_free
 from generator.outputs.statuspage_api import statuspage_id
+from generator.outputs.text import OutputText, markup_free
+from generator.text import i18n, urls
 
 EN = "en"
 """Statuspage's feeds are English; the labels and month names here always are."""

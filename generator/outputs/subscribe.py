@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from markupsafe import escape
-
-from generator.state import derive
-from generator.text import i18n, urls
+from generator.model import Incident, Kind
 from generator.outputs.badges import badge_path
 from generator.outputs.calendar import calendar_path
 from generator.outputs.feeds import component_feed, incident_feed, maintenance_feed, site_feed
-from generator.text.markup import MarkupRenderer
-from generator.model import Kind
-from generator.outputs.text import OutputText
-from generator.site.render import RenderedPage, SiteState, environment, tidy
 from generator.outputs.statuspage_api import API
+from generator.outputs.text import clean
+from generator.site.page_helper import RenderedPage
+from generator.site.renderer import PageRenderer
+from generator.state import derive
+from generator.state.site_state import SiteState
+from generator.text import i18n, urls
+from generator.text.markup import MarkupRenderer
 
 FEED_FORMATS = (("atom", "Atom"), ("rss", "RSS"), ("json", "JSON Feed"))
 API_ENDPOINTS = (("summary.json", "api.summary"), ("status.json", "api.status"), ("components.json", "api.components"),
@@ -44,18 +43,27 @@ class Address:
 class SubscribeHelper:
     """What the Subscribe template asks for on one page."""
 
-    def __init__(self, text: OutputText, lang: str) -> None:
-        self.state, self.lang, self.text = text.state, lang, text
-        self.p = urls.prefix(lang, text.settings.default_language)
+    def __init__(self, state: SiteState, lang: str) -> None:
+        self.state, self.lang, self.settings = state, lang, state.settings
+        self.p = urls.prefix(lang, state.settings.default_language)
         self.page = subscribe_url(self.p)
 
     def t(self, key: str) -> str:
         """Interface text."""
-        return self.text.t(self.lang, key)
+        return i18n.translate(self.lang, key)
+
+    def _component_name(self, component_id: str) -> str:
+        """A declared component's name in this language."""
+        name = self.settings.component(component_id).name
+        return clean(i18n.pick(name, self.lang, self.settings.default_language)[0])
+
+    def _title(self, incident: Incident) -> str:
+        """An incident's title in this language (its id if nothing usable is left)."""
+        return clean(i18n.pick(incident.title, self.lang, self.settings.default_language)[0]).strip() or incident.id
 
     def address(self, label: str, path: str) -> Address:
         """A link to ``path`` (relative to the site root) and its absolute URL."""
-        return Address(label, urls.relative(self.page, path), self.text.url(path))
+        return Address(label, urls.relative(self.page, path), self.settings.url + path)
 
     def feeds(self, path_for: Callable[[str], str]) -> list[Address]:
         """One feed in each format."""
@@ -74,7 +82,7 @@ class SubscribeHelper:
         settings = self.state.settings
         order = {g.id: g.order for g in settings.groups}
         ordered = sorted(settings.components, key=lambda c: (c.group is not None, order.get(c.group or "", 0), c.order))
-        return [(self.text.component_name(c.id, self.lang),
+        return [(self._component_name(c.id),
                  self.feeds(lambda fmt, c=c: component_feed(self.p, c.id, fmt))) for c in ordered]
 
     def incident_feeds(self) -> list[tuple[str, list[Address]]]:
@@ -82,7 +90,7 @@ class SubscribeHelper:
         now = self.state.now
         active = [i for i in derive.newest_first(self.state.content.incidents, self.state.settings.zone)
                   if derive.is_active(i, now) and i.kind is not Kind.MAINTENANCE]
-        return [(self.text.title(i, self.lang), self.feeds(lambda fmt, i=i: incident_feed(self.p, i.id, fmt)))
+        return [(self._title(i), self.feeds(lambda fmt, i=i: incident_feed(self.p, i.id, fmt)))
                 for i in active]
 
     def calendar(self) -> Address:
@@ -99,7 +107,7 @@ class SubscribeHelper:
         overall = self.t("badge.status") + colon + self.t("indicator." + state.indicator)
         out = [(self.address(self.t("badge.status"), badge_path(self.p, "status")), overall)]
         for component in state.settings.components:
-            name = self.text.component_name(component.id, self.lang)
+            name = self._component_name(component.id)
             spoken = name + colon + self.t("component." + state.statuses[component.id].value)
             out.append((self.address(name, badge_path(self.p, component.id)), spoken))
         return out
@@ -111,12 +119,9 @@ class SubscribeHelper:
 
 def render_subscribe_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, RenderedPage]:
     """``subscribe/index.md`` in every language."""
-    template = environment().get_template("subscribe.html")
-    text = OutputText(state, markup)
-    out: dict[str, RenderedPage] = {}
+    renderer = PageRenderer(state, markup)
+    pages = []
     for lang in state.settings.languages:
-        helper = SubscribeHelper(text, lang)
-        html = template.render(h=helper, lang=i18n.HTML_LANG[lang])
-        meta: dict[str, Any] = {"title": str(escape(helper.t("subscribe.title"))), "hide": ["toc"]}
-        out[urls.source_path(helper.page)] = RenderedPage(meta, tidy(html))
-    return out
+        helper = SubscribeHelper(state, lang)
+        pages.append(renderer.render(lang, helper.page, "subscribe.html", helper.t("subscribe.title"), sub=helper))
+    return dict(pages)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from generator.text import i18n, urls
-from generator.state import record, uptime
 from generator.model import Commitment, Incident
-from generator.site.render import PageHelper
+from generator.site.page_helper import PageHelper
+from generator.state import record, uptime
+from generator.text import i18n, urls
 
 
 class RecordHelper:

@@ -9,11 +9,10 @@ import yaml
 from markupsafe import escape
 
 from generator.content.frontmatter import FRONT_MATTER_RE, parse_yaml_mapping
-from generator.text.i18n import HTML_LANG, pick, translate
-from generator.model import SourcePage
-from generator.text.safetext import isolated, strip_controls
 from generator.content.settings import Settings
-
+from generator.model import SourcePage
+from generator.text.i18n import HTML_LANG, pick, translate
+from generator.text.safetext import isolated, strip_controls
 from generator.text.urls import page_url, prefix, relative, tags
 
 

@@ -7,8 +7,8 @@ import statistics
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from generator.state import derive
 from generator.model import Commitment, Incident, Kind
+from generator.state import derive
 
 
 @dataclass(frozen=True, slots=True)

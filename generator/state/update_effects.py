@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.state.derive import IMPACT_DEFAULT_STATUS
 from generator.model import CLOSED_STATUSES, ComponentStatus, Incident, Kind, Update
+from generator.state.derive import IMPACT_DEFAULT_STATUS
 
 MAINTENANCE_UNDER_WAY = frozenset({"in_progress", "verifying"})
 

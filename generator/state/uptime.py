@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from generator.state import derive
 from generator.model import ComponentStatus, Content, Incident, Kind
+from generator.state import derive
 
 DOWNTIME_WEIGHT = {
     ComponentStatus.OPERATIONAL: 0.0,

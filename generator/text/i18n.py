@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
-
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
@@ -96,6 +95,35 @@ STRINGS: dict[str, dict[str, str]] = {
         "never.text": "{company} will never ask for your seed phrase (recovery words), private keys, password or "
                       "two-factor codes, will never ask you to install remote-access software, and will never ask "
                       "you to send a \"verification\" or \"unlock\" transfer. Anyone who does is a scammer.",
+        "feed.site": "{site}: every update", "feed.maintenance": "{site}: maintenance",
+        "feed.component": "{site}: {name}", "feed.incident": "{site}: {name}",
+        "feed.description": "Every update published on {site}, newest first.",
+        "calendar.name": "{site}: maintenance windows", "badge.status": "Status", "punct.colon": ": ", "punct.list": ", ",
+        "subscribe.title": "Subscribe",
+        "subscribe.intro": "Follow our updates without visiting this site: add one of these addresses to a feed "
+                           "reader, a calendar or your own tools. Every address below is public and needs no account.",
+        "subscribe.feeds": "Feeds", "subscribe.feeds_intro": "One entry per update, newest first. Atom and RSS work "
+                                                             "in every feed reader; JSON Feed suits scripts.",
+        "subscribe.feed": "Feed", "subscribe.site": "Every update", "subscribe.maintenance": "Maintenance only",
+        "subscribe.components": "By component", "subscribe.components_intro": "Only the updates of incidents that "
+                                                                            "affect one component.",
+        "subscribe.incidents": "Ongoing incidents", "subscribe.incidents_intro": "Every incident page links its own "
+                                                                               "feed; these are open now.",
+        "subscribe.calendar": "Maintenance calendar",
+        "subscribe.calendar_intro": "Past and upcoming maintenance windows (iCalendar). Subscribe by address in your "
+                                    "calendar app so changed windows update by themselves.",
+        "subscribe.badges": "Status badges", "subscribe.badges_intro": "Images for apps and READMEs that always show "
+                                                                       "the current status.",
+        "subscribe.api": "Statuspage-compatible API",
+        "subscribe.api_intro": "Read-only JSON in the shape of Atlassian Statuspage's public API v2, so existing "
+                               "dashboards, bots and exporters work unchanged.",
+        "subscribe.history": "Incident history feeds in Statuspage's format (one item per incident)",
+        "subscribe.address": "Address", "subscribe.open": "open", "subscribe.what": "What",
+        "api.summary": "Everything at once: status, components, open incidents, upcoming and active maintenance",
+        "api.status": "Overall status only", "api.components": "Every component and group",
+        "api.incidents": "The 50 most recent incidents", "api.unresolved": "Unresolved incidents",
+        "api.maintenances": "The 50 most recent maintenances", "api.upcoming": "Upcoming maintenance",
+        "api.active": "Maintenance in progress",
     },
     "zh": {
         "indicator.none": "所有系统运行正常",
@@ -159,6 +187,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "never.title": "我们绝不会向您索要的信息",
         "never.text": "{company}绝不会索要您的助记词、私钥、密码或两步验证码，绝不会要求您安装远程控制软件，"
                       "也绝不会要求您进行任何\"验证\"或\"解冻\"转账。这样做的人都是骗子。",
+        "feed.site": "{site}：全部更新", "feed.maintenance": "{site}：维护", "feed.component": "{site}：{name}",
+        "feed.incident": "{site}：{name}", "feed.description": "{site} 发布的每一条更新，最新的在前。",
+        "calendar.name": "{site}：维护时间窗口", "badge.status": "状态", "punct.colon": "：", "punct.list": "、",
+        "subscribe.title": "订阅",
+        "subscribe.intro": "无需访问本站也能随时了解我们的更新：把下面的地址添加到 RSS 阅读器、日历或您自己的工具中。"
+                           "所有地址都是公开的，无需账户。",
+        "subscribe.feeds": "订阅源", "subscribe.feeds_intro": "每条更新一个条目，最新的在前。Atom 和 RSS 适用于所有阅读器；"
+                                                            "JSON Feed 便于脚本使用。",
+        "subscribe.feed": "订阅源", "subscribe.site": "全部更新", "subscribe.maintenance": "仅维护",
+        "subscribe.components": "按组件订阅", "subscribe.components_intro": "只包含影响某一组件的事件的更新。",
+        "subscribe.incidents": "进行中的事件", "subscribe.incidents_intro": "每个事件页面都链接了它自己的订阅源；以下事件仍在进行中。",
+        "subscribe.calendar": "维护日历",
+        "subscribe.calendar_intro": "过去和即将进行的维护时间窗口（iCalendar 格式）。请在日历应用中按地址订阅，维护时间变更时会自动更新。",
+        "subscribe.badges": "状态徽章", "subscribe.badges_intro": "可嵌入应用和 README 的图片，始终显示当前状态。",
+        "subscribe.api": "兼容 Statuspage 的 API",
+        "subscribe.api_intro": "只读 JSON，格式与 Atlassian Statuspage 公共 API v2 相同，现有的仪表盘、机器人和导出工具无需修改即可使用。",
+        "subscribe.history": "Statuspage 格式的事件历史订阅源（每个事件一个条目）",
+        "subscribe.address": "地址", "subscribe.open": "打开", "subscribe.what": "内容",
+        "api.summary": "全部信息：状态、组件、未解决的事件、即将进行和进行中的维护", "api.status": "仅总体状态",
+        "api.components": "所有组件和分组", "api.incidents": "最近 50 个事件", "api.unresolved": "未解决的事件",
+        "api.maintenances": "最近 50 次维护", "api.upcoming": "即将进行的维护", "api.active": "进行中的维护",
     },
 }
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.state import derive
 from generator.pipeline import Output, build_site, load_project
 from generator.model import ComponentStatus, Content, Impact, Incident, Kind, Update
-from generator.site.render import SiteState
+from generator.state.site_state import SiteState
 from generator.content.settings import Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[2]

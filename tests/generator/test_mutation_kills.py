@@ -60,7 +60,7 @@ def test_a_pending_commitment_is_overdue_only_after_its_due_time() -> None:
 # --- generated pages as Markdown files -----------------------------------------------------------
 
 def test_a_rendered_page_is_front_matter_then_its_html_block() -> None:
-    from generator.site.render import RenderedPage
+    from generator.site.page_helper import RenderedPage
 
     page = RenderedPage({"title": "状态 &amp; <b>", "search": {"exclude": True}, "hide": ["toc"]}, "<div>x</div>")
     # Keys sorted, values as JSON (which YAML reads as they are), non-ASCII kept as it is.

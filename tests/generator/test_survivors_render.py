@@ -1,4 +1,4 @@
-"""The status pages as rendered by render.py (no MkDocs, no browser): titles are text on every page,
+"""The status pages as rendered by generator/site (no MkDocs, no browser): titles are text on every page,
 scam warnings are flagged, history pages keep every incident, the home page lists ``home_days``
 days and shows each component's own status, and the track-record page shows hand-computed figures."""
 
@@ -11,7 +11,9 @@ import lxml.html
 import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
-from generator.site import render
+from generator.site.page_helper import RenderedPage
+from generator.site.renderer import PageRenderer
+from generator.site.status_pages import _history_pages
 from generator.text.markup import MarkupRenderer
 from tests.conftest import ProjectFactory, update
 from tests.generator.output_helpers import build, incident, settings_of, state_with, when
@@ -20,7 +22,7 @@ NOW = "2026-11-20T12:30:00+08:00"
 HOSTILE_TITLE = '<script>alert(1)</script> & <img src=x onerror=alert(2)> "Title"'
 
 
-def tree(page: render.RenderedPage):
+def tree(page: RenderedPage):
     """The page's HTML block as an element tree."""
     return lxml.html.fragment_fromstring(page.html, create_parent="div")
 
@@ -61,7 +63,7 @@ TITLES = st.text(st.one_of(st.sampled_from('<>&"\'/=;#'), st.characters(blacklis
 def test_any_title_reads_back_exactly_from_the_incident_heading(project: ProjectFactory, title: str) -> None:
     state = state_with(settings_of(project.root), [incident("2026-11-20-x", title, "Body.",
                                                              when("2026-11-20T09:00:00+08:00"))], when(NOW))
-    renderer = render.PageRenderer(state, MarkupRenderer())
+    renderer = PageRenderer(state, MarkupRenderer())
     _, page = renderer.render("en", "incidents/2026-11-20-x/", "incident.html", title,
                               incident=state.content.incidents[0], facts=[], resolved_at=None)
     [heading] = tree(page).xpath("//h1")
@@ -119,14 +121,14 @@ def test_scam_warning_is_labelled_on_its_page_and_in_the_history(project: Projec
 
 def test_history_pages_split_without_losing_an_item() -> None:
     items = list("abcdefghijk")  # 11 items, 5 a page: 5 + 5 + 1
-    pages = list(render._history_pages(items, 5))
+    pages = list(_history_pages(items, 5))
     assert pages == [(1, list("abcde"), 3), (2, list("fghij"), 3), (3, ["k"], 3)]
-    assert list(render._history_pages(list("abcde"), 5)) == [(1, list("abcde"), 1)]
-    assert list(render._history_pages(list("abcdef"), 5)) == [(1, list("abcde"), 2), (2, ["f"], 2)]
-    assert list(render._history_pages([], 5)) == [(1, [], 1)]
+    assert list(_history_pages(list("abcde"), 5)) == [(1, list("abcde"), 1)]
+    assert list(_history_pages(list("abcdef"), 5)) == [(1, list("abcde"), 2), (2, ["f"], 2)]
+    assert list(_history_pages([], 5)) == [(1, [], 1)]
 
 
-def incidents_linked(page: render.RenderedPage) -> list[str]:
+def incidents_linked(page: RenderedPage) -> list[str]:
     return [re.search(r"incidents/([^/]+)/", a.get("href")).group(1)
             for a in tree(page).xpath('//li[@class="herald-list__item"]/a')]
 
@@ -152,7 +154,7 @@ def test_history_per_page_splits_the_history_and_keeps_the_oldest(project: Proje
 
 # --- the home page --------------------------------------------------------------------------------
 
-def day_headings(page: render.RenderedPage) -> list[str]:
+def day_headings(page: RenderedPage) -> list[str]:
     return [text_of(h) for h in tree(page).xpath('//h3[@class="herald-day"]')]
 
 
@@ -172,7 +174,7 @@ def test_home_page_lists_home_days_days(project: ProjectFactory) -> None:
     assert "Two days ago" in text_of(past) and "Three days ago" not in text_of(past)
 
 
-def component_items(page: render.RenderedPage) -> dict[str, tuple[str, str]]:
+def component_items(page: RenderedPage) -> dict[str, tuple[str, str]]:
     """Component name -> (status class, status words) from the home page's component list."""
     out = {}
     for item in tree(page).xpath('//li[@class="herald-components__item"]'):

@@ -1,46 +1,26 @@
-"""Render the status pages (home, incidents, history, components) as Markdown files.
-
-Each page is a Markdown file whose body is one block of HTML, so that MkDocs,
-Zensical or any Markdown site builder can serve it. Returns ``{path: text}``;
-never writes.
-"""
+"""What a page template may ask for (text, links, times, statuses), the rendered page, and the template environment."""
 
 from __future__ import annotations
 
 import json
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
+from generator.model import ComponentStatus, Incident, Localized
 from generator.state import derive
+from generator.state.site_state import SiteState
 from generator.text import i18n, urls
 from generator.text.markup import MarkupRenderer
-from generator.model import ComponentStatus, Content, Incident, Kind, Localized
-from generator.text.safetext import isolated, needs_isolation
-from generator.content.settings import Settings
+from generator.text.safetext import needs_isolation
 
 STATUS_ICON = {"operational": "✓", "degraded_performance": "▲", "partial_outage": "◆", "major_outage": "✕",
                "under_maintenance": "⚙"}
 INDICATOR_ICON = {"none": "✓", "minor": "▲", "major": "◆", "critical": "✕", "maintenance": "⚙"}
-
-
-@dataclass(frozen=True)
-class SiteState:
-    """Everything derived once per build and shared by every page and language."""
-
-    content: Content
-    settings: Settings
-    now: datetime
-    statuses: dict[str, ComponentStatus]
-    indicator: str
-    uptime: dict[str, list] = field(default_factory=dict)
-    """90 days (uptime.Day) per component id, and for the whole page under ""."""
-    spans: dict[str, list] = field(default_factory=dict)
-    """Status spans (uptime.Span) per component id, and for the whole page under ""."""
 
 
 class PageHelper:
@@ -174,95 +154,6 @@ class RenderedPage:
     def as_markdown(self) -> str:
         """The page as a Markdown file (front matter, then the HTML block) for any site builder."""
         return f"{self.front_matter()}\n{self.html}\n"
-
-
-class PageRenderer:
-    """Renders generated pages: one template environment, one cache and one set of helpers per build."""
-
-    def __init__(self, state: SiteState, markup: MarkupRenderer) -> None:
-        from generator.site.guidance import GuidanceHelper  # these helpers build on this module
-        from generator.site.scorecard import RecordHelper
-
-        self._helpers = (GuidanceHelper, RecordHelper)
-        self.state, self._markup = state, markup
-        self._env = environment()
-        self._cache: dict[tuple, str] = {}
-
-    def render(self, lang: str, url: str, template: str, title: str, *, hide_toc: bool = True,
-               searchable: bool = True, **context: Any) -> tuple[str, RenderedPage]:
-        """``(source path, page)`` of one page; ``context`` goes to the template beside the helpers."""
-        guidance, records = self._helpers
-        helper = PageHelper(self.state, lang, url, self._markup, self._cache)
-        html = self._env.get_template(template).render(h=helper, g=guidance(helper), r=records(helper), s=self.state,
-                                                       now=self.state.now, **context)
-        # MkDocs themes print the title as markup (no autoescape), so it is given already escaped.
-        meta: dict[str, Any] = {"title": str(escape(isolated(title)))}
-        if hide_toc:
-            meta["hide"] = ["toc"]
-        if not searchable:  # lists that only repeat incident titles would crowd search results
-            meta["search"] = {"exclude": True}
-        return urls.source_path(url), RenderedPage(meta, tidy(html))
-
-
-def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, RenderedPage]:
-    """Every generated page in every language: ``{source path: page}``."""
-    renderer = PageRenderer(state, markup)
-    out: dict[str, RenderedPage] = {}
-    zone = state.settings.zone
-    ordered = derive.newest_first(state.content.incidents, zone)
-    for lang in state.settings.languages:
-        p = urls.prefix(lang, state.settings.default_language)
-
-        def page(url: str, template: str, title: str, searchable: bool = True, **context: Any) -> None:
-            path, rendered = renderer.render(lang, url, template, title, searchable=searchable, **context)
-            out[path] = rendered
-
-        page(urls.home(p), "home.html", i18n.pick(state.settings.name, lang, state.settings.default_language)[0],
-             **_home_context(state))
-        for incident in ordered:
-            page(urls.incident(p, incident.id), "incident.html",
-                 i18n.pick(incident.title, lang, state.settings.default_language)[0],
-                 searchable=state.settings.search_incidents,
-                 incident=incident, facts=derive.current_facts(incident),
-                 resolved_at=derive.resolved_at(incident, state.now))
-        for number, chunk, total in _history_pages(ordered, state.settings.history_per_page):
-            page(urls.history(p, number), "history.html", i18n.translate(lang, "history.title"), searchable=False,
-                 months=derive.months(chunk, zone), number=number, total=total)
-        page(urls.components(p), "components.html", i18n.translate(lang, "components.title"))
-        for component in state.settings.components:
-            mine = [i for i in ordered if component.id in i.components]
-            name = i18n.pick(component.name, lang, state.settings.default_language)[0]
-            page(urls.component(p, component.id), "component.html", name, searchable=False,
-                 component=component, incidents=mine)
-            page(urls.component_uptime(p, component.id), "uptime.html", name, searchable=False,
-                 key=component.id, component=component)
-        page(urls.uptime(p), "uptime.html", i18n.translate(lang, "uptime.title"), searchable=False, key="",
-             component=None)
-        page(urls.track_record(p), "track_record.html", i18n.translate(lang, "record.title"),
-             incidents=[i for i in ordered if i.kind is Kind.INCIDENT])
-    return out
-
-
-def _home_context(state: SiteState) -> dict[str, Any]:
-    """What the home page lists."""
-    now, content = state.now, state.content
-    zone = state.settings.zone
-    active = [i for i in derive.newest_first(content.incidents, zone)
-              if i.kind is Kind.INCIDENT and derive.is_active(i, now)]
-    notices = [i for i in derive.newest_first(content.incidents, zone)
-               if i.kind is Kind.NOTICE and derive.is_active(i, now)]
-    maintenance = sorted((i for i in content.incidents if i.kind is Kind.MAINTENANCE
-                          and (derive.is_active(i, now) or derive.is_upcoming(i, now))),
-                         key=lambda i: (i.scheduled_for, i.id))  # soonest first
-    return {"active": active, "notices": notices, "maintenance": maintenance,
-            "days": derive.recent_days(content, zone, now, state.settings.home_days)}
-
-
-def _history_pages(ordered: list[Incident], per_page: int):
-    """Split incidents (newest first) into numbered pages; always at least one page."""
-    total = max(1, -(-len(ordered) // per_page))
-    for number in range(1, total + 1):
-        yield number, ordered[(number - 1) * per_page: number * per_page], total
 
 
 def tidy(html: str) -> str:

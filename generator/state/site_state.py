@@ -1,0 +1,24 @@
+"""Everything derived once per build at its now, shared by every page, output and language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from generator.content.settings import Settings
+from generator.model import ComponentStatus, Content
+
+
+@dataclass(frozen=True)
+class SiteState:
+    """Everything derived once per build and shared by every page and language."""
+
+    content: Content
+    settings: Settings
+    now: datetime
+    statuses: dict[str, ComponentStatus]
+    indicator: str
+    uptime: dict[str, list] = field(default_factory=dict)
+    """90 days (uptime.Day) per component id, and for the whole page under ""."""
+    spans: dict[str, list] = field(default_factory=dict)
+    """Status spans (uptime.Span) per component id, and for the whole page under ""."""
