@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from generator.authoring.workspace import AuthoringError, Draft, Workspace, check_draft, write_draft
+from generator.adapters.content_writer import write_draft
+from generator.authoring.workspace import AuthoringError, Draft, Workspace, check_draft
 from generator.content.clock import NowError, resolve_now
 from generator.errors import Severity
 from generator.pipeline import Project, load_project

@@ -36,7 +36,7 @@ def publish(root: Path, path: Path, at: str | None, now: str | None) -> None:
     Refused while a template prompt is left in it or its translations.
     """
     from generator.authoring.publish import plan_publish
-    from generator.authoring.workspace import write_atomically
+    from generator.adapters.content_writer import write_atomically
 
     with failing_cleanly("publish"):
         workspace = load_workspace(root)
@@ -162,7 +162,7 @@ def export(root: Path, directory: Path, strict: bool, force: bool, now: str | No
 @click.pass_obj
 def schema(root: Path, out: Path | None, check_only: bool) -> None:
     """Export JSON Schemas of every front-matter kind and of herald.yml, for editors that validate YAML."""
-    from generator.outputs.json_schemas import stale_schemas, write_schemas
+    from generator.outputs.json_schemas import stale_schemas
 
     folder = out or root / "schemas"
     if check_only:
@@ -174,3 +174,16 @@ def schema(root: Path, out: Path | None, check_only: bool) -> None:
         return
     for path in write_schemas(folder):
         click.echo(shown(path))
+
+
+def write_schemas(out_dir: Path) -> list[Path]:
+    """Write every schema into ``out_dir`` (each file replaced atomically); return the paths written."""
+    from generator.adapters.content_writer import write_atomically
+    from generator.outputs.json_schemas import schema_files
+
+    written = []
+    for relative, text in schema_files().items():
+        path = out_dir / Path(relative).name
+        write_atomically(path, text)
+        written.append(path)
+    return written

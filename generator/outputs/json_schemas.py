@@ -47,18 +47,6 @@ def schema_files() -> dict[str, str]:
     return {f"schemas/{name}.schema.json": _text(document) for name, document in schema_documents().items()}
 
 
-def write_schemas(out_dir: Path) -> list[Path]:
-    """Write every schema into ``out_dir`` (each file replaced atomically); return the paths written."""
-    from generator.authoring.workspace import write_atomically
-
-    written = []
-    for relative, text in schema_files().items():
-        path = out_dir / Path(relative).name
-        write_atomically(path, text)
-        written.append(path)
-    return written
-
-
 def stale_schemas(out_dir: Path) -> list[str]:
     """Names of the files in ``out_dir`` that are missing or differ from the current schemas."""
     stale = []

@@ -202,7 +202,8 @@ def test_chinese_first_site_renders_originals_from_the_chinese_template(project:
 
 
 def test_writing_never_replaces_a_file_that_appeared_meanwhile(tmp_path: Path) -> None:
-    from generator.authoring.workspace.workspace import AuthoringError, write_atomically
+    from generator.adapters.content_writer import write_atomically
+    from generator.authoring.workspace import AuthoringError
 
     target = tmp_path / "2026-11-20T1100.md"
     target.write_text("someone else's update", encoding="utf-8")
