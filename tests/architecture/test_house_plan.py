@@ -185,3 +185,19 @@ def test_modules_and_functions_stay_small(limit_lines: int, limit_function: int)
                             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
                             if isinstance(node, ast.FunctionDef) and node.end_lineno - node.lineno + 1 > limit_function)
     assert long_modules == [] and long_functions == []
+
+
+def test_the_readme_table_names_every_module_of_each_folder() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Architecture", 1)[1].split("\n## ", 1)[0]
+    rows = {row.split("|")[1].strip().strip("`").rstrip("/"): row for row in section.splitlines()
+            if row.startswith("| `")}
+    missing = []
+    for name in modules():
+        parts = name.split(".")
+        if len(parts) == 3 and parts[2] != "__init__":
+            row = rows.get(parts[1], "")
+            if f"`{parts[2]}`" not in row:
+                missing.append(name)
+    packages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
+    assert missing == [] and packages <= set(rows)
