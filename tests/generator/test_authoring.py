@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.adapters.cli import main
-from generator.authoring.workspace.template_catalog import PROMPT_RE, unfilled_prompts
+from generator.authoring.template_catalog import PROMPT_RE, unfilled_prompts
 from tests.conftest import ProjectFactory, add_outage
 
 DOWN = "2026-11-20-withdrawals-down"

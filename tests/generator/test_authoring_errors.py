@@ -8,7 +8,7 @@ import click
 import pytest
 
 from generator.adapters import cli_authoring
-from generator.authoring.workspace.workspace import load_workspace
+from generator.authoring.workspace import load_workspace
 from tests.conftest import ProjectFactory, update
 from tests.generator.test_authoring import DOWN, herald, snapshot
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from generator.outputs.collect.badges import INDICATOR_COLOURS, LABEL_COLOUR, STATUS_COLOURS, TEXT_COLOUR, badge, contrast, text_width
+from generator.outputs.badges import INDICATOR_COLOURS, LABEL_COLOUR, STATUS_COLOURS, TEXT_COLOUR, badge, contrast, text_width
 from tests.conftest import ProjectFactory
 from tests.generator.output_helpers import build, bytes_of
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.authoring.workspace.durations import DurationError, parse_delay, resolve_next
+from generator.authoring.durations import DurationError, parse_delay, resolve_next
 
 AT = datetime.fromisoformat("2026-11-20T09:12:00+08:00")
 ZONE = ZoneInfo("Asia/Shanghai")

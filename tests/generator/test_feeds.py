@@ -13,7 +13,7 @@ from lxml import etree
 
 from generator.text.markup import MarkupRenderer
 from generator.model import Kind
-from generator.outputs.collect.collect import render_machine_outputs, render_output_pages
+from generator.outputs.collect import render_machine_outputs, render_output_pages
 from tests.conftest import ProjectFactory, update
 from tests.generator.output_helpers import (REFERENCE, build, bytes_of, incident, settings_of, state_with, text_of,
                                             when)

@@ -470,7 +470,7 @@ def test_page_title_and_description_are_text(project: ProjectFactory) -> None:
 
 
 def test_headers_hash_only_the_themes_own_scripts(project: ProjectFactory) -> None:
-    from generator.outputs.collect.theme_scripts import inline_scripts, script_hash
+    from generator.outputs.theme_scripts import inline_scripts, script_hash
     site = build_cli(hostile_site_src(project, raw_html=True))
     page = (site / "kb/hostile/index.html").read_text()
     assert "<script>window.__pwned = 'script'</script>" in page  # trusted raw HTML is kept as written ...
@@ -483,7 +483,7 @@ def test_headers_hash_only_the_themes_own_scripts(project: ProjectFactory) -> No
 
 def test_herald_templates_have_no_inline_scripts() -> None:
     """Generated pages go into the content area: a script there would need a hash the CSP does not give."""
-    from generator.outputs.collect.theme_scripts import inline_scripts
+    from generator.outputs.theme_scripts import inline_scripts
     templates = Path(__file__).resolve().parents[2] / "generator" / "templates"
     assert [path.name for path in templates.glob("*.html") if inline_scripts(path.read_text())] == []
 
@@ -582,7 +582,7 @@ def test_herald_list_prints_no_control_sequences(project: ProjectFactory) -> Non
 
 def test_terminal_lines_are_clean_whatever_the_model_holds() -> None:
     from generator.errors import Diagnostic
-    from generator.authoring.workspace.listing import Row, describe
+    from generator.authoring.listing import Row, describe
     row = Row("2026-11-20-slow", "Slow" + TERMINAL_TRICKS, "incident", "minor", "investigating",
               at("2026-11-20T09:00:00+08:00"), "said" + TERMINAL_TRICKS, None, False, False, None, 0)
     from zoneinfo import ZoneInfo

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.authoring.workspace.workspace import check_draft, load_workspace
-from generator.authoring.workspace.new_incident import NewIncident, plan_new, slugify
-from generator.authoring.workspace.template_catalog import BUILTIN_DIR, PARTS, available, unfilled_prompts
+from generator.authoring.workspace import check_draft, load_workspace
+from generator.authoring.new_incident import NewIncident, plan_new, slugify
+from generator.authoring.template_catalog import BUILTIN_DIR, PARTS, available, unfilled_prompts
 from tests.conftest import ProjectFactory
 from tests.generator.test_authoring import herald
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from generator.state import record
-from generator.authoring.workspace.durations import MAX_DELAY, DurationError, parse_delay, resolve_next
+from generator.authoring.durations import MAX_DELAY, DurationError, parse_delay, resolve_next
 from generator.model import Commitment
 
 AT = datetime.fromisoformat("2026-11-20T09:12:00+08:00")

@@ -11,7 +11,7 @@ import pytest
 from generator.pipeline import load_project
 from generator.errors import Severity
 from generator.content.frontmatter import parse_front_matter, parse_yaml_mapping
-from generator.outputs.collect.json_schemas import MODELS, schema_documents, schema_files, schema_name_for
+from generator.outputs.json_schemas import MODELS, schema_documents, schema_files, schema_name_for
 from tests.conftest import REPO, ProjectFactory, update
 from tests.generator.test_authoring import herald
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.outputs.collect.statuspage_api import statuspage_id, timestamp
+from generator.outputs.statuspage_api import statuspage_id, timestamp
 from tests.conftest import ProjectFactory, update
 from tests.generator.output_helpers import REFERENCE, build, settings_of, text_of
 from tests.site_fixtures import serve

@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from generator.pipeline import load_project
-from generator.outputs.collect.wellknown import content_security_policy, inline_script_hashes, render_headers
+from generator.outputs.wellknown import content_security_policy, inline_script_hashes, render_headers
 from tests.conftest import ProjectFactory
 from tests.generator.output_helpers import build, headers_for, parse_headers_file, text_of, when
 
