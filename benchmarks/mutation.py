@@ -3,7 +3,7 @@
     python3 benchmarks/mutation.py                 # quick: core modules changed since origin/main (or HEAD~1),
                                                    #        else a rotating sample of two core modules
     python3 benchmarks/mutation.py --long          # every core module (see benchmarks/README.md for the time)
-    python3 benchmarks/mutation.py --modules derive uptime
+    python3 benchmarks/mutation.py --modules state/derive state/uptime
     python3 benchmarks/mutation.py --long --update-readme   # rewrite the score table in benchmarks/README.md
 
 The project is copied (``git archive HEAD``, or the working tree's tracked and untracked files with
@@ -33,12 +33,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 CORE = {
-    "content validation": ["validate", "schema", "frontmatter"],
-    "derived state": ["derive", "uptime", "durations"],
-    "the record": ["record", "scorecard"],
-    "sanitising": ["markup"],
-    "outputs' escaping": ["render", "outputs.text"],
-    "now and settings": ["clock", "settings"],
+    "content validation": ["content/validate", "content/schema", "content/frontmatter"],
+    "derived state": ["state/derive", "state/uptime", "authoring/durations"],
+    "the record": ["state/record", "site/scorecard"],
+    "sanitising": ["text/markup"],
+    "outputs' escaping": ["site/page_helper", "outputs/text"],
+    "now and settings": ["content/clock", "content/settings"],
 }
 """The core, by area; each module is generator/<name>.py."""
 
@@ -84,7 +84,7 @@ def changed_core_modules(base: str | None) -> list[str]:
         result = subprocess.run(["git", "-C", str(REPO), "diff", "--name-only", ref, "--", "generator/"],
                                 capture_output=True, text=True)
         if result.returncode == 0:
-            changed = {Path(line).stem for line in result.stdout.split()}
+            changed = {line[len("generator/"):-len(".py")] for line in result.stdout.split() if line.endswith(".py")}
             return [name for name in all_core() if name in changed]
     return []
 
@@ -227,11 +227,11 @@ def sentinel(copy: Path, module: str) -> str:
     tree = ast.parse((copy / "generator" / f"{module}.py").read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.FunctionDef):
-            return f"generator.{module}.x_{node.name}__mutmut_1"
+            return f"generator.{module.replace('/', '.')}.x_{node.name}__mutmut_1"
         if isinstance(node, ast.ClassDef):
             for item in node.body:
                 if isinstance(item, ast.FunctionDef):
-                    return f"generator.{module}.x\u01c1{node.name}\u01c1{item.name}__mutmut_1"
+                    return f"generator.{module.replace('/', '.')}.x\u01c1{node.name}\u01c1{item.name}__mutmut_1"
     raise SystemExit(f"generator/{module}.py has no function to mutate")
 
 
@@ -251,8 +251,10 @@ def sample(names: list[str], per_module: int) -> list[str]:
 
 
 def module_of(mutant: str) -> str:
-    """``generator.state.derive.x_status_of__mutmut_3`` -> ``derive``."""
-    return mutant.split(".")[1]
+    """``generator.state.derive.x_status_of__mutmut_3`` -> ``state/derive``."""
+    parts = mutant.split(".")
+    end = next(i for i, part in enumerate(parts) if part.startswith(("x_", "x\u01c1")))
+    return "/".join(parts[1:end])
 
 
 def scores(statuses: dict[str, str]) -> dict[str, Counter]:

@@ -770,7 +770,7 @@ JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.text()
 @hypothesis_settings(max_examples=200, deadline=None)
 @given(data=JSON_VALUES)
 def test_inline_json_round_trips_and_never_holds_markup(data) -> None:
-    from generator.safetext import inline_json
+    from generator.text.safetext import inline_json
     text = inline_json(data)
     assert not set(text) & set("<>&\u2028\u2029") and json.loads(text) == data
 
@@ -778,14 +778,14 @@ def test_inline_json_round_trips_and_never_holds_markup(data) -> None:
 @hypothesis_settings(max_examples=200, deadline=None)
 @given(text=st.text())
 def test_terminal_text_never_holds_a_control_character(text: str) -> None:
-    from generator.safetext import terminal_safe
+    from generator.text.safetext import terminal_safe
     assert not re.search("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", terminal_safe(text))
 
 
 @hypothesis_settings(max_examples=200, deadline=None)
 @given(tail=st.text(max_size=40))
 def test_any_accepted_site_url_is_safe_in_an_attribute(tail: str) -> None:
-    from generator.addresses import site_url_problem
+    from generator.content.addresses import site_url_problem
     url = "https://status.example/" + tail
     if site_url_problem(url) is None:
         assert not set(url) & set("\"'<> \t\n?#\\`") and not re.search("[\x00-\x1f\x7f-\x9f]", url)

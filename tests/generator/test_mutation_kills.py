@@ -338,7 +338,7 @@ def test_api_update_bodies_are_plain_text_rendered_from_markdown(tmp_path) -> No
 
 
 def test_line_of_finds_the_deepest_known_key() -> None:
-    from generator.frontmatter import parse_front_matter
+    from generator.content.frontmatter import parse_front_matter
 
     text = "---\ntitle: X\nfacts:\n  amount:\n    label: Funds\n    value: 1 ETH\n---\nBody\n"
     front, diagnostics = parse_front_matter(text, "incident.md")

@@ -82,8 +82,8 @@ def test_component_pages_stay_out_of_search_and_incident_pages_carry_their_resol
 def helper(project: ProjectFactory, lang: str = "en", url: str = ""):
     from datetime import datetime
 
-    from generator.markup import MarkupRenderer
-    from generator.render import PageHelper
+    from generator.text.markup import MarkupRenderer
+    from generator.site.page_helper import PageHelper
     from tests.generator.output_helpers import settings_of, state_with
 
     state = state_with(settings_of(project.root), [], datetime.fromisoformat(NOW))
@@ -121,7 +121,7 @@ def test_untranslated_text_carries_the_note_and_its_language(outage: ProjectFact
 
 
 def test_tidy_drops_blank_lines_except_inside_pre() -> None:
-    from generator.render import tidy
+    from generator.site.page_helper import tidy
 
     assert tidy("\n<div>\n\n  \n<p>a</p>\n</div>\n\n") == "<div>\n<p>a</p>\n</div>"
     assert tidy("<pre>a\n\n\nb</pre>\n\n<p>c</p>") == "<pre>a\n\n\nb</pre>\n<p>c</p>"
