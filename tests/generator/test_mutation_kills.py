@@ -389,7 +389,7 @@ def test_links_of_actions_and_commitments_must_name_a_page(tmp_path) -> None:
 
 
 def test_drafts_never_reach_the_published_content(tmp_path) -> None:
-    from generator.build import load_project
+    from generator.pipeline import load_project
     from tests.conftest import ProjectFactory, update
 
     project = ProjectFactory(tmp_path)
@@ -408,7 +408,7 @@ def test_drafts_never_reach_the_published_content(tmp_path) -> None:
 
 
 def test_the_supported_years_are_1970_to_2999_inclusive() -> None:
-    from generator.clock import NowError, check_range, resolve_now
+    from generator.content.clock import NowError, check_range, resolve_now
 
     assert resolve_now("1970-01-01T00:00:00Z", {}, None).year == 1970
     assert resolve_now("2999-12-31T23:59:59Z", {}, None).year == 2999
@@ -420,7 +420,7 @@ def test_the_supported_years_are_1970_to_2999_inclusive() -> None:
 
 
 def test_files_without_front_matter_are_reported_as_such() -> None:
-    from generator.frontmatter import parse_front_matter
+    from generator.content.frontmatter import parse_front_matter
 
     front, [empty] = parse_front_matter(" \n", "incidents/x/incident.md")
     assert front is None and empty.format() == ("incidents/x/incident.md:1: error [empty-file] the file is empty\n"
