@@ -42,22 +42,23 @@ CORE = {
 }
 """The core, by area; each module is generator/<name>.py."""
 
-FAST_TESTS = ["tests/generator"]
+FAST_TESTS = ["tests/content", "tests/state", "tests/site", "tests/text", "tests/outputs", "tests/authoring",
+              "tests/adapters", "tests/architecture"]
 """Where the fast tests are; the slow ones below are deselected."""
 SLOW_TESTS = [
-    "tests/generator/test_build.py",  # MkDocs builds in subprocesses: mutants there are not traced
-    "tests/generator/test_interrupted_build.py",
-    "tests/generator/test_export.py",
-    "tests/generator/test_examples.py",
-    "tests/generator/test_serve_basic.py",
-    "tests/generator/test_readme_claims.py",
-    "tests/generator/test_browser_tests_noticed.py",
-    "tests/generator/test_robustness.py::test_ten_thousand_files_load",
-    "tests/generator/test_statuspage_api.py::test_statuspage_prometheus_exporter_reads_the_demo",
-    "tests/generator/test_wellknown.py::test_demo_publishes_security_txt",
-    "tests/generator/test_wellknown.py::test_headers_give_each_path_one_value_per_header",
-    "tests/generator/test_wellknown.py::test_short_cache_for_pages_feeds_and_json_long_for_fingerprinted_assets",
-    "tests/generator/test_wellknown.py::test_headers_allow_exactly_the_inline_scripts_of_the_built_pages",
+    "tests/site/test_build.py",  # MkDocs builds in subprocesses: mutants there are not traced
+    "tests/adapters/test_interrupted_build.py",
+    "tests/adapters/test_export.py",
+    "tests/adapters/test_examples.py",
+    "tests/adapters/test_serve_basic.py",
+    "tests/site/test_readme_claims.py",
+    "tests/adapters/test_browser_tests_noticed.py",
+    "tests/content/test_robustness.py::test_ten_thousand_files_load",
+    "tests/outputs/test_statuspage_api.py::test_statuspage_prometheus_exporter_reads_the_demo",
+    "tests/outputs/test_wellknown.py::test_demo_publishes_security_txt",
+    "tests/outputs/test_wellknown.py::test_headers_give_each_path_one_value_per_header",
+    "tests/outputs/test_wellknown.py::test_short_cache_for_pages_feeds_and_json_long_for_fingerprinted_assets",
+    "tests/outputs/test_wellknown.py::test_headers_allow_exactly_the_inline_scripts_of_the_built_pages",
 ]
 """Tests that build with MkDocs or start processes (they run in the normal suite, not per mutant)."""
 

@@ -15,6 +15,8 @@ from generator.pipeline import Output
 from generator.text import i18n, urls
 
 DOCS = "docs"
+EXPORT_SITE_DIR = "site"
+"""Where the export's mkdocs.yml builds: a later export replaces it with the rest."""
 NAV_PAGES = ("index.md", "history/index.md", "components/index.md", "uptime/index.md", "track-record/index.md",
              "kb/index.md", "faq/index.md", "official-channels/index.md", "guide/index.md")
 NOT_IN_NAV = ("incidents/", "components/*/", "history/*/")
@@ -53,7 +55,7 @@ def mkdocs_config(settings: Settings, docs: dict[str, str | bytes]) -> str:
         "site_name": i18n.pick(settings.name, default, default)[0],
         "site_url": settings.url,
         "docs_dir": DOCS,
-        "site_dir": "site",
+        "site_dir": EXPORT_SITE_DIR,
         "use_directory_urls": True,
         "theme": {"name": "material", "font": False, "language": default},
         "plugins": ["search"],
@@ -78,7 +80,7 @@ def protected_folders(settings: Settings) -> Protected:
 def write_export(files: dict[str, str | bytes], target: Path, settings: Settings, force: bool = False,
                  advance: Callable[[int], None] = lambda n: None) -> None:
     """Write the tree aside, then swap it in (``write.py`` refuses folders that are not Herald's)."""
-    write_files(files, target, protected_folders(settings), force, advance)
+    write_files(files, target, protected_folders(settings), force, advance, derived=(EXPORT_SITE_DIR,))
 
 
 def _theme_assets(settings: Settings) -> dict[str, bytes]:

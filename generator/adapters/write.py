@@ -105,10 +105,12 @@ def files_not_written_by_herald(folder: Path) -> list[str]:
     if any((folder / marker).is_file() for marker in LEGACY_MARKERS):
         return []
     present = sorted(path.relative_to(folder).as_posix() for path in _walk(folder))
-    written = read_manifest(folder)
-    if written is None:
+    manifest = read_manifest(folder)
+    if manifest is None:
         return present
-    return [path for path in present if path not in written and path != MANIFEST]
+    written, derived = manifest
+    return [path for path in present if path not in written and path != MANIFEST
+            and not any(path.startswith(prefix + "/") for prefix in derived)]
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -118,29 +120,36 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield Path(base) / name
 
 
-def read_manifest(folder: Path) -> frozenset[str] | None:
-    """The files a Herald manifest in ``folder`` lists, or None without a valid one."""
+def read_manifest(folder: Path) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """The files a Herald manifest in ``folder`` lists, and the folders built from them; None without one."""
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    files = data.get("files") if isinstance(data, dict) and data.get("generator") == "herald" else None
-    if not isinstance(files, list) or not all(isinstance(name, str) for name in files):
+    if not isinstance(data, dict) or data.get("generator") != "herald":
         return None
-    return frozenset(files)
+    files, derived = data.get("files"), data.get("derived", [])
+    if not all(isinstance(value, list) and all(isinstance(name, str) for name in value) for value in (files, derived)):
+        return None
+    return frozenset(files), tuple(name.strip("/") for name in derived if name.strip("/"))
 
 
-def write_manifest(folder: Path) -> None:
-    """List every file under ``folder`` in its manifest (sorted, so identical trees give identical bytes)."""
+def write_manifest(folder: Path, derived: tuple[str, ...] = ()) -> None:
+    """List every file under ``folder`` in its manifest (sorted, so identical trees give identical bytes).
+
+    ``derived`` names sub-folders that builders write from this tree (an export's ``site/``): replaced with it.
+    """
     files = sorted(path.relative_to(folder).as_posix() for path in _walk(folder)
                    if path.relative_to(folder).as_posix() != MANIFEST)
-    text = json.dumps({"generator": "herald", "note": "Files written by Herald; the next build replaces them.",
-                       "files": files}, indent=1, ensure_ascii=False)
+    document = {"generator": "herald", "note": "Files written by Herald; the next build replaces them.",
+                "files": files} | ({"derived": list(derived)} if derived else {})
+    text = json.dumps(document, indent=1, ensure_ascii=False)
     (folder / MANIFEST).write_text(text + "\n", encoding="utf-8")
 
 
 @contextmanager
-def staged(target: Path, protected: Protected, force: bool = False) -> Iterator[Path]:
+def staged(target: Path, protected: Protected, force: bool = False, derived: tuple[str, ...] = ()
+           ) -> Iterator[Path]:
     """Lock ``target``, check it, yield a fresh staging folder; on success swap it in, else remove it.
 
     The caller writes the whole tree into the yielded folder. A second writer to the same target waits for
@@ -155,7 +164,7 @@ def staged(target: Path, protected: Protected, force: bool = False) -> Iterator[
         staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}{STAGING_INFIX}"))
         try:
             yield staging
-            write_manifest(staging)
+            write_manifest(staging, derived)
             swap_into_place(staging, target)
         finally:
             if staging.exists():
@@ -206,12 +215,12 @@ def recover_interrupted(target: Path) -> None:
 
 
 def write_files(files: dict[str, str | bytes], target: Path, protected: Protected, force: bool = False,
-                advance: Callable[[int], None] = lambda count: None) -> None:
+                advance: Callable[[int], None] = lambda count: None, derived: tuple[str, ...] = ()) -> None:
     """Write ``{relative path: content}`` as a tree at ``target``, built aside and swapped in.
 
     ``advance(1)`` is called after each file (for a progress bar).
     """
-    with staged(target, protected, force) as staging:
+    with staged(target, protected, force, derived) as staging:
         root = staging.resolve()
         for relative, content in sorted(files.items()):
             path = staging / relative

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ProjectFactory, add_outage, update
-from tests.generator.test_safe_publishing import free_port, wait_for
+from tests.adapters.test_safe_publishing import free_port, wait_for
 
 pytestmark = pytest.mark.browser
 NOW = "2026-11-20T12:30:00+08:00"

@@ -13,7 +13,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from tests.generator.output_helpers import headers_for, parse_headers_file
+from tests.helpers.output_helpers import headers_for, parse_headers_file
 from tests.site_fixtures import QuietHandler
 
 pytestmark = pytest.mark.browser

@@ -89,7 +89,7 @@ def test_links_in_an_update_point_at_built_pages_and_feeds_make_them_absolute(tm
     import json
 
     from tests.conftest import ProjectFactory, update
-    from tests.generator.output_helpers import build
+    from tests.helpers.output_helpers import build
 
     project = ProjectFactory(tmp_path)
     project.file("site_src/kb/account-security/passwords.md", "---\ntitle: P\n---\n# P\n")
@@ -325,7 +325,7 @@ def test_api_update_bodies_are_plain_text_rendered_from_markdown(tmp_path) -> No
     import json
 
     from tests.conftest import ProjectFactory, update
-    from tests.generator.output_helpers import build
+    from tests.helpers.output_helpers import build
 
     project = ProjectFactory(tmp_path)
     body = "We **paused** withdrawals.\n\n- Do not send funds\n- Wait for [our post](https://example.com/post)\n"

@@ -15,7 +15,7 @@ from generator.text.markup import MarkupRenderer
 from generator.model import Kind
 from generator.outputs.collect import render_machine_outputs, render_output_pages
 from tests.conftest import ProjectFactory, update
-from tests.generator.output_helpers import (REFERENCE, build, bytes_of, incident, settings_of, state_with, text_of,
+from tests.helpers.output_helpers import (REFERENCE, build, bytes_of, incident, settings_of, state_with, text_of,
                                             when)
 
 NOW = "2026-11-20T12:30:00+08:00"

@@ -16,7 +16,7 @@ from generator.site.renderer import PageRenderer
 from generator.site.status_pages import _history_pages
 from generator.text.markup import MarkupRenderer
 from tests.conftest import ProjectFactory, update
-from tests.generator.output_helpers import build, incident, settings_of, state_with, when
+from tests.helpers.output_helpers import build, incident, settings_of, state_with, when
 
 NOW = "2026-11-20T12:30:00+08:00"
 HOSTILE_TITLE = '<script>alert(1)</script> & <img src=x onerror=alert(2)> "Title"'

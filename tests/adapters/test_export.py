@@ -16,7 +16,7 @@ from generator.content.clock import parse_now
 from generator.adapters.export import export_files, write_export
 from generator.adapters.write import MANIFEST, read_manifest
 from tests.conftest import ProjectFactory, add_outage
-from tests.generator.test_authoring import herald
+from tests.authoring.test_authoring import herald
 
 NOW = "2026-11-20T12:30:00+08:00"
 INCIDENTS = ("2026-11-20-withdrawals-down", "2026-11-10-api-slow")
@@ -68,8 +68,9 @@ def test_export_holds_static_files_hand_written_pages_and_a_plain_config(sites: 
     exported = sites[1].parent
     assert (exported / "docs/assets/diagram.svg").is_file() and (sites[1] / "assets/diagram.svg").is_file()
     assert (exported / "docs/about.md").is_file() and (sites[1] / "about/index.html").is_file()
-    listed = read_manifest(exported)
-    assert listed is not None and "mkdocs.yml" in listed and "docs/assets/diagram.svg" in listed
+    manifest = read_manifest(exported)
+    assert manifest is not None and manifest[1] == ("site",)  # what mkdocs builds from the export is replaced too
+    assert "mkdocs.yml" in manifest[0] and "docs/assets/diagram.svg" in manifest[0]
     config = yaml.safe_load((exported / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["plugins"] == ["search"] and config["docs_dir"] == "docs"
     assert config["nav"][0]["English"][0] == "index.md" and "zh/index.md" in config["nav"][1]["简体中文"]
@@ -81,6 +82,10 @@ def test_export_replaces_only_its_own_folders(outage: ProjectFactory, tmp_path: 
     (target / "docs" / "index.md").write_text("edited by hand", encoding="utf-8")  # Herald's file: replaced
     assert herald(outage.root, "export", str(target), "--now", NOW).exit_code == 0
     assert "edited by hand" not in (target / "docs" / "index.md").read_text(encoding="utf-8")
+    (target / "site").mkdir()
+    (target / "site" / "index.html").write_text("built from the export", encoding="utf-8")  # mkdocs build -f ...
+    assert herald(outage.root, "export", str(target), "--now", NOW).exit_code == 0
+    assert not (target / "site").exists()
     (target / "docs" / "notes.md").write_text("mine", encoding="utf-8")  # not Herald's: the export stops
     result = herald(outage.root, "export", str(target), "--now", NOW)
     assert result.exit_code == 1 and "docs/notes.md" in result.stderr and "--force" in result.stderr

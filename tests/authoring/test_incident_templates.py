@@ -13,7 +13,7 @@ from generator.authoring.workspace import check_draft, load_workspace
 from generator.authoring.new_incident import NewIncident, plan_new, slugify
 from generator.authoring.template_catalog import BUILTIN_DIR, PARTS, available, unfilled_prompts
 from tests.conftest import ProjectFactory
-from tests.generator.test_authoring import herald
+from tests.authoring.test_authoring import herald
 
 REQUIRED = {"hot-wallet-theft", "data-exposure", "deposits-withdrawals-delayed", "service-outage",
             "degraded-performance", "scheduled-maintenance", "scam-warning"}

@@ -14,7 +14,7 @@ import pytest
 
 from generator.outputs.statuspage_api import statuspage_id, timestamp
 from tests.conftest import ProjectFactory, update
-from tests.generator.output_helpers import REFERENCE, build, settings_of, text_of
+from tests.helpers.output_helpers import REFERENCE, build, settings_of, text_of
 from tests.site_fixtures import serve
 
 NOW = "2026-11-20T12:30:00+08:00"

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from icalendar import Calendar
 
 from tests.conftest import ProjectFactory, update
-from tests.generator.output_helpers import build, bytes_of
+from tests.helpers.output_helpers import build, bytes_of
 
 NOW = "2026-11-21T12:00:00+08:00"
 PAST = "2026-11-15-dns"

@@ -13,7 +13,7 @@ from generator.errors import Severity
 from generator.content.frontmatter import parse_front_matter, parse_yaml_mapping
 from generator.outputs.json_schemas import MODELS, schema_documents, schema_files, schema_name_for
 from tests.conftest import REPO, ProjectFactory, update
-from tests.generator.test_authoring import herald
+from tests.authoring.test_authoring import herald
 
 VALIDATORS = {name: jsonschema.Draft202012Validator(document) for name, document in schema_documents().items()}
 INCIDENT = "incidents/2026-11-20-x"

@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from generator.text.markup import ALLOWED_TAGS, MarkupRenderer, clean_html
 from tests.conftest import ProjectFactory, update
-from tests.generator.output_helpers import build
+from tests.helpers.output_helpers import build
 
 NOW = "2026-11-20T12:00:00+08:00"
 HANDLERS = ("onerror", "onload", "onmouseover", "onclick", "onfocus", "onanimationstart", "ontoggle", "onpointerenter",

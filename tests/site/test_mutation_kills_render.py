@@ -7,7 +7,7 @@ from __future__ import annotations
 import lxml.html
 
 from tests.conftest import ProjectFactory
-from tests.generator.output_helpers import build
+from tests.helpers.output_helpers import build
 
 NOW = "2026-11-20T12:30:00+08:00"
 
@@ -84,7 +84,7 @@ def helper(project: ProjectFactory, lang: str = "en", url: str = ""):
 
     from generator.text.markup import MarkupRenderer
     from generator.site.page_helper import PageHelper
-    from tests.generator.output_helpers import settings_of, state_with
+    from tests.helpers.output_helpers import settings_of, state_with
 
     state = state_with(settings_of(project.root), [], datetime.fromisoformat(NOW))
     return PageHelper(state, lang, url, MarkupRenderer(), {})
@@ -101,7 +101,7 @@ def test_times_are_time_elements_in_the_site_zone_and_nothing_for_none(project: 
 
 
 def test_phase_badges_are_closed_for_resolved_postmortem_and_completed(project: ProjectFactory) -> None:
-    from tests.generator.model_builders import at, make, upd
+    from tests.helpers.model_builders import at, make, upd
     from generator.model import Kind
 
     h = helper(project)

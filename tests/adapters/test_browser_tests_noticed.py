@@ -27,7 +27,7 @@ def test_deselecting_the_browser_tests_fails_the_whole_suite() -> None:
     assert result.returncode == 1 and MESSAGE in result.stdout
 
 
-@pytest.mark.parametrize("args,env", [((), {}), (("tests/generator", "-m", "not browser"), {}),
+@pytest.mark.parametrize("args,env", [((), {}), (("tests/state", "-m", "not browser"), {}),
                                       (("-m", "not browser"), {"HERALD_ALLOW_NO_BROWSER": "1"})])
 def test_a_full_collection_a_partial_run_or_an_opt_out_passes(args: tuple[str, ...], env: dict[str, str]) -> None:
     result = collect(*args, **env)

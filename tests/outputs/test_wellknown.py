@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.pipeline import load_project
 from generator.outputs.wellknown import content_security_policy, inline_script_hashes, render_headers
 from tests.conftest import ProjectFactory
-from tests.generator.output_helpers import build, headers_for, parse_headers_file, text_of, when
+from tests.helpers.output_helpers import build, headers_for, parse_headers_file, text_of, when
 
 NOW = "2026-11-20T12:30:00+08:00"
 SECURITY = """

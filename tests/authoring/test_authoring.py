@@ -176,7 +176,7 @@ def test_list_uses_colour_only_on_a_terminal(session: Session) -> None:
 
 
 def test_export_holds_the_session(session: Session) -> None:
-    target = session.root.parent / "exported"
+    target = session.root.parent / "authoring-exported"
     result = herald(session.root, "export", str(target), "--now", BUILD_NOW)
     assert result.exit_code == 0, result.output
     page = (target / "docs" / "incidents" / NEW / "index.md").read_text(encoding="utf-8")

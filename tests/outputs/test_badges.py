@@ -6,7 +6,7 @@ from lxml import etree
 
 from generator.outputs.badges import INDICATOR_COLOURS, LABEL_COLOUR, STATUS_COLOURS, TEXT_COLOUR, badge, contrast, text_width
 from tests.conftest import ProjectFactory
-from tests.generator.output_helpers import build, bytes_of
+from tests.helpers.output_helpers import build, bytes_of
 
 NOW = "2026-11-20T12:30:00+08:00"
 SVG = "{http://www.w3.org/2000/svg}"

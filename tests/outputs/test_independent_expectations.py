@@ -12,7 +12,7 @@ from pathlib import Path
 import lxml.html
 
 from tests.conftest import ProjectFactory
-from tests.generator.output_helpers import build, headers_for, parse_headers_file, text_of
+from tests.helpers.output_helpers import build, headers_for, parse_headers_file, text_of
 
 NOW = "2026-11-20T12:30:00+08:00"
 

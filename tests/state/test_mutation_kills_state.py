@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from generator.state import derive, record, uptime
 from generator.errors import Severity
 from generator.model import ComponentStatus, Kind
-from tests.generator.model_builders import at, content, make, upd
+from tests.helpers.model_builders import at, content, make, upd
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

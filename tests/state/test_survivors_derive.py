@@ -12,7 +12,7 @@ import pytest
 
 from generator.state import derive, uptime
 from generator.model import ComponentStatus, Kind
-from tests.generator.model_builders import at, content, make, upd
+from tests.helpers.model_builders import at, content, make, upd
 
 NOW = at(20, 12)
 SHANGHAI = ZoneInfo("Asia/Shanghai")

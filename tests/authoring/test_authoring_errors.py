@@ -10,7 +10,7 @@ import pytest
 from generator.adapters import cli_authoring
 from generator.authoring.workspace import load_workspace
 from tests.conftest import ProjectFactory, update
-from tests.generator.test_authoring import DOWN, herald, snapshot
+from tests.authoring.test_authoring import DOWN, herald, snapshot
 
 NOW = ("--now", "2026-11-20T11:00:00+08:00")
 

@@ -15,7 +15,7 @@ from generator.content.frontmatter import parse_front_matter
 from generator.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES
 from generator.text.yamltext import document
 from tests.conftest import ProjectFactory, add_outage
-from tests.generator.test_authoring import DOWN, herald, snapshot
+from tests.authoring.test_authoring import DOWN, herald, snapshot
 
 STATUSES = list(INCIDENT_STATUSES)
 BAD_STATUSES = list(MAINTENANCE_STATUSES) + ["resovled", "Monitoring", "in-progress", ""]
