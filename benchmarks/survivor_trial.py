@@ -35,8 +35,8 @@ class Bug:
     """Fast test files expected to catch it."""
 
 
-DERIVE, RENDER = "tests/generator/test_survivors_derive.py", "tests/generator/test_survivors_render.py"
-CLI, MARKUP = "tests/generator/test_survivors_cli.py", "tests/generator/test_survivors_markup.py"
+DERIVE, RENDER = "tests/state/test_survivors_derive.py", "tests/site/test_survivors_render.py"
+CLI, MARKUP = "tests/adapters/test_survivors_cli.py", "tests/text/test_survivors_markup.py"
 
 BUGS = [
     Bug("component status takes the best instead of the worst of active incidents", "generator/state/derive.py",
