@@ -9,9 +9,10 @@ from datetime import datetime
 from typing import Any
 
 import jinja2
+import lxml.html
 from markupsafe import Markup, escape
 
-from generator.model import ComponentStatus, Incident, Localized
+from generator.model import CLOSED_STATUSES, ComponentStatus, Incident, Localized, Update
 from generator.state import derive
 from generator.state.site_state import SiteState
 from generator.text import i18n, urls
@@ -20,6 +21,11 @@ from generator.text.safetext import needs_isolation
 
 STATUS_ICON = {"operational": "✓", "degraded_performance": "▲", "partial_outage": "◆", "major_outage": "✕",
                "under_maintenance": "⚙"}
+EXCERPT_CHARACTERS = 300
+"""How much of an active incident's latest update the home page shows before "Read the whole update"."""
+PHASE_ICON = {"investigating": "?", "identified": "!", "monitoring": "◔", "resolved": "✓", "postmortem": "✎",
+              "scheduled": "◷", "in_progress": "⚙", "verifying": "◑", "completed": "✓"}
+"""A shape per lifecycle status, beside its word and colour."""
 INDICATOR_ICON = {"none": "✓", "minor": "▲", "major": "◆", "critical": "✕", "maintenance": "⚙"}
 
 
@@ -90,16 +96,48 @@ class PageHelper:
         default = self.settings.default_language
         return default if default in localized else next(iter(localized), default)
 
-    def time(self, moment: datetime | None) -> Markup:
-        """A ``<time>`` element showing the page's zone and offset."""
+    def time(self, moment: datetime | None, second_line: bool = False) -> Markup:
+        """A ``<time>`` element, printed once in the site's zone with its offset.
+
+        The script offers the reader's own time where it differs: on hover and focus, or (``second_line``) as a
+        small line of its own, for the few times that matter most on a page.
+        """
         if moment is None:
             return Markup("")
-        key = ("time", moment, self.lang)
+        key = ("time", moment, self.lang, second_line)
         if key not in self._html_cache:
             iso = moment.astimezone(self.settings.zone).isoformat()
             shown = i18n.format_time(moment, self.settings.zone, self.lang)
-            self._html_cache[key] = Markup('<time datetime="{}" data-herald-local>{}</time>').format(iso, shown)
+            variant = Markup(' data-herald-local="line"') if second_line else Markup(" data-herald-local")
+            self._html_cache[key] = Markup('<time datetime="{}"{}>{}</time>').format(iso, variant, shown)
         return Markup(self._html_cache[key])
+
+    def excerpt(self, localized: Localized, cache_key: str, source: str | None, more_url: str,
+                limit: int = EXCERPT_CHARACTERS) -> Markup:
+        """An update as the home page shows it: whole when short, else its first ``limit`` characters as text."""
+        full = self.html(localized, cache_key, source)
+        text = " ".join(lxml.html.fragment_fromstring(str(full), create_parent="div").text_content().split())
+        if len(text) <= limit:
+            return full
+        cut = text[:limit]
+        if " " in cut[limit // 2:]:
+            cut = cut[: cut.rindex(" ")]
+        return Markup('<p class="herald-excerpt">{}… <a href="{}">{}</a></p>').format(
+            cut.rstrip(" ,;:.，；：。"), more_url, self.t("home.read_more"))
+
+    def later(self, earlier: datetime, later: datetime) -> str:
+        """``2 h 10 min later``: the gap since the previous update."""
+        return self.t("incident.later").replace("{duration}", i18n.format_duration(later - earlier, self.lang))
+
+    def lead_updates(self, incident: Incident, resolved_at: datetime | None) -> list[Update]:
+        """What an incident page opens with: the latest update; once resolved, the resolution, then any postmortem."""
+        latest = incident.updates[-1]
+        if resolved_at is None:
+            return [latest]
+        closing = next((u for u in incident.updates if u.status in CLOSED_STATUSES and u.status != "postmortem"),
+                       latest)
+        postmortem = next((u for u in reversed(incident.updates) if u.status == "postmortem"), None)
+        return [closing] + ([postmortem] if postmortem is not None and postmortem is not closing else [])
 
     def day(self, day) -> str:
         """A calendar day."""
@@ -120,11 +158,13 @@ class PageHelper:
                       ).format(value, STATUS_ICON[value], self.t("component." + value))
 
     def status_badge(self, incident: Incident) -> Markup:
-        """An incident's lifecycle status as a labelled badge."""
-        status = derive.status_of(incident, self.state.now)
-        closed = status in ("resolved", "postmortem", "completed")
-        return Markup('<span class="herald-phase herald-phase--{}">{}</span>').format(
-            "closed" if closed else "open", self.t("status." + status))
+        """An incident's lifecycle status now, as a labelled badge."""
+        return self.phase_badge(derive.status_of(incident, self.state.now))
+
+    def phase_badge(self, status: str) -> Markup:
+        """A lifecycle status (investigating ... completed) as shape plus words, in the state's own colour."""
+        return Markup('<span class="herald-phase herald-phase--{}"><span aria-hidden="true">{}</span> {}</span>').format(
+            status, PHASE_ICON.get(status, "•"), self.t("status." + status))
 
     def kind_label(self, incident: Incident) -> str:
         """Incident, Maintenance, Notice or Scam warning."""

@@ -24,15 +24,20 @@ class PageRenderer:
         self._cache: dict[tuple, str] = {}
 
     def render(self, lang: str, url: str, template: str, title: str, *, hide_toc: bool = True,
-               searchable: bool = True, **context: Any) -> tuple[str, RenderedPage]:
-        """``(source path, page)`` of one page; ``context`` goes to the template beside the helpers."""
+               searchable: bool = True, status_layout: bool = False, **context: Any) -> tuple[str, RenderedPage]:
+        """``(source path, page)`` of one page; ``context`` goes to the template beside the helpers.
+
+        ``status_layout``: a status page (one centred column, no navigation column), not a documentation page.
+        """
         helper = PageHelper(self.state, lang, url, self._markup, self._cache)
         html = self._env.get_template(template).render(h=helper, g=GuidanceHelper(helper), r=RecordHelper(helper),
                                                        s=self.state, now=self.state.now, **context)
         # MkDocs themes print the title as markup (no autoescape), so it is given already escaped.
         meta: dict[str, Any] = {"title": str(escape(isolated(title)))}
-        if hide_toc:
-            meta["hide"] = ["toc"]
+        if hide_toc or status_layout:
+            meta["hide"] = ["navigation", "toc"] if status_layout else ["toc"]
+        if status_layout:
+            meta["herald_layout"] = "status"
         if not searchable:  # lists that only repeat incident titles would crowd search results
             meta["search"] = {"exclude": True}
         return urls.source_path(url), RenderedPage(meta, tidy(html))

@@ -27,7 +27,8 @@ def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, R
         p = urls.prefix(lang, state.settings.default_language)
 
         def page(url: str, template: str, title: str, searchable: bool = True, **context: Any) -> None:
-            path, rendered = renderer.render(lang, url, template, title, searchable=searchable, **context)
+            path, rendered = renderer.render(lang, url, template, title, searchable=searchable, status_layout=True,
+                                             **context)
             out[path] = rendered
 
         page(urls.home(p), "home.html", i18n.pick(state.settings.name, lang, state.settings.default_language)[0],

@@ -67,9 +67,13 @@ def test_language_switcher_goes_to_the_same_page(built: Path) -> None:
 
 
 def test_banner_links_active_critical_incident_on_every_page(built: Path) -> None:
-    for path in ("index.html", "history/index.html", "zh/components/index.html"):
+    for path in ("history/index.html", "zh/components/index.html", "incidents/2026-11-10-api-slow/index.html"):
         page = read(built, path)
-        assert "herald-banner--critical" in page and f"incidents/{INCIDENT}/" in page
+        assert "herald-banner--critical" in page and f"{INCIDENT}/" in page
+    for path in ("index.html", "zh/index.html", f"incidents/{INCIDENT}/index.html"):  # the incident leads these
+        page = read(built, path)
+        assert "herald-banner" not in page and "md-banner" not in page, path
+    assert f'href="incidents/{INCIDENT}/"' in read(built, "index.html")
 
 
 def test_history_and_component_pages(built: Path) -> None:

@@ -100,24 +100,27 @@ def test_times_are_time_elements_in_the_site_zone_and_nothing_for_none(project: 
     assert str(h.time(None)) == ""
 
 
-def test_phase_badges_are_closed_for_resolved_postmortem_and_completed(project: ProjectFactory) -> None:
+def test_phase_badges_name_the_state_with_its_own_class_and_shape(project: ProjectFactory) -> None:
     from tests.helpers.model_builders import at, make, upd
     from generator.model import Kind
 
     h = helper(project)
-    cases = {"investigating": "open", "monitoring": "open", "resolved": "closed", "postmortem": "closed"}
-    for status, phase in cases.items():
+    shapes = {"investigating": "?", "monitoring": "◔", "resolved": "✓", "postmortem": "✎"}
+    for status, shape in shapes.items():
         incident = make("a", at(20, 8), [upd("a", at(20, 9), status)])
-        assert f"herald-phase--{phase}" in str(h.status_badge(incident)), status
+        assert str(h.status_badge(incident)) == (f'<span class="herald-phase herald-phase--{status}"><span '
+                                                 f'aria-hidden="true">{shape}</span> {status.capitalize()}</span>')
     done = make("m", at(19, 2), [upd("m", at(18, 9), "scheduled")], kind=Kind.MAINTENANCE, window=(at(19, 2), at(19, 4)))
-    assert str(h.status_badge(done)) == '<span class="herald-phase herald-phase--closed">Completed</span>'
+    assert str(h.status_badge(done)) == ('<span class="herald-phase herald-phase--completed"><span aria-hidden="true">'
+                                         '✓</span> Completed</span>')
 
 
 def test_untranslated_text_carries_the_note_and_its_language(outage: ProjectFactory) -> None:
     page = tree(build(outage.root, NOW).status_pages["zh/incidents/2026-11-20-withdrawals-down/index.md"])
     notes = page.xpath('//p[@class="herald-untranslated"]')
     assert notes and all("尚未翻译" in words(n) for n in notes)  # "not translated yet"
-    assert [words(d) for d in page.xpath('//div[@lang="en"]') if "Cause found." in words(d)] == ["Cause found."]
+    timeline = page.xpath('//li[@id="update-2026-11-20T1000"]')[0]  # the latest update also leads the page
+    assert [words(d) for d in timeline.xpath('.//div[@lang="en"]') if "Cause found." in words(d)] == ["Cause found."]
 
 
 def test_tidy_drops_blank_lines_except_inside_pre() -> None:

@@ -185,27 +185,29 @@ def component_items(page: RenderedPage) -> dict[str, tuple[str, str]]:
 
 
 def test_home_page_shows_each_components_own_status_and_the_overall_indicator(outage: ProjectFactory) -> None:
-    pages = build(outage.root, NOW).status_pages
+    output = build(outage.root, NOW)
+    pages = output.status_pages
     # withdrawals: the critical incident states major_outage; the API incident is resolved.
     assert component_items(pages["index.md"]) == {
         "Withdrawals": ("herald-status--major_outage", "Major outage"),
         "Deposits": ("herald-status--operational", "Operational"),
         "API": ("herald-status--operational", "Operational")}
     assert component_items(pages["zh/index.md"])["提币"] == ("herald-status--major_outage", "严重中断")
-    overall = tree(pages["index.md"]).xpath('//section[starts-with(@class, "herald-overall")]')[0]
-    assert overall.get("class") == "herald-overall herald-overall--critical"
-    assert text_of(overall.xpath("h2")[0]) == "✕ Major service outage"
+    # the overall status is in the bar under every page's header (site/chrome.py), in each language
+    bar = output.status["en"]
+    assert (bar["indicator"], bar["icon"], bar["text"]) == ("critical", "✕", "Major service outage")
+    assert output.status["zh"]["text"] == "服务严重中断"
+    assert "Major service outage" in text_of(tree(pages["index.md"]).xpath('//p[@class="herald-visually-hidden"]')[0])
 
 
 def test_home_page_status_follows_a_new_update(outage: ProjectFactory) -> None:
     outage.file("incidents/2026-11-20-withdrawals-down/2026-11-20T1100.md",
                 update("2026-11-20T11:00:00+08:00", "monitoring", "components: {withdrawals: degraded_performance}"))
-    pages = build(outage.root, NOW).status_pages
-    assert component_items(pages["index.md"])["Withdrawals"] == ("herald-status--degraded_performance",
-                                                                 "Degraded performance")
+    output = build(outage.root, NOW)
+    assert component_items(output.status_pages["index.md"])["Withdrawals"] == ("herald-status--degraded_performance",
+                                                                               "Degraded performance")
     # The impact is still critical, so the indicator stays at "critical" although the status eased.
-    assert text_of(tree(pages["index.md"]).xpath('//h2[@class="herald-overall__text"]')[0]) == (
-        "✕ Major service outage")
+    assert (output.status["en"]["icon"], output.status["en"]["text"]) == ("✕", "Major service outage")
 
 
 # --- the track-record page ------------------------------------------------------------------------

@@ -1,5 +1,7 @@
-/* Herald: show each <time data-herald-local> in the reader's own time zone as well.
-   Without JavaScript the page shows times in the site's zone with their UTC offset. */
+/* Herald: offer the reader's own time where it differs from the site's, compactly.
+   Every time is printed once, in the site's zone with its offset; that is all a page needs without
+   JavaScript. Here each <time data-herald-local> gets the reader's time as its hover/focus title, and the
+   few marked data-herald-local="line" (the latest update) get it as a small line of their own. */
 (function () {
   "use strict";
   var lang = document.documentElement.lang || "en";
@@ -7,7 +9,7 @@
   var format;
   try {
     format = new Intl.DateTimeFormat(lang, {
-      year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+      month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short"
     });
   } catch (e) { return; }
   var nodes = document.querySelectorAll("time[data-herald-local]");
@@ -19,9 +21,13 @@
     var mine = (offset >= 0 ? "+" : "-") + ("0" + Math.floor(Math.abs(offset) / 60)).slice(-2) + ":" +
       ("0" + Math.abs(offset) % 60).slice(-2);
     if (shown === mine || (shown === "Z" && offset === 0)) { continue; }  /* reader is in the site's zone */
-    var local = document.createElement("span");
-    local.className = "herald-localtime";
-    local.textContent = " (" + label + ": " + format.format(when) + ")";
-    nodes[i].insertAdjacentElement("afterend", local);
+    var text = label + ": " + format.format(when);
+    nodes[i].setAttribute("title", text);
+    if (nodes[i].getAttribute("data-herald-local") === "line") {
+      var local = document.createElement("span");
+      local.className = "herald-localtime herald-localtime--line";
+      local.textContent = text;
+      nodes[i].insertAdjacentElement("afterend", local);
+    }
   }
 })();
