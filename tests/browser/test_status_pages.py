@@ -38,6 +38,16 @@ def test_local_time_script_adds_reader_time(browser, demo_url: str) -> None:
     context = browser.new_context(timezone_id="Europe/Berlin")
     page = context.new_page()
     page.goto(demo_url + THEFT)
-    first = page.locator(".herald-localtime").first.inner_text()
-    assert "GMT+1" in first or "CET" in first
+    # once per time: the reader's own on hover and focus; one small line only under the latest update
+    lines = page.locator(".herald-localtime").all_inner_texts()
+    assert len(lines) == 1 and ("GMT+1" in lines[0] or "CET" in lines[0])
+    assert page.locator(".herald-latest .herald-localtime").count() == 1
+    titles = page.eval_on_selector_all("time[data-herald-local]", "nodes => nodes.map(n => n.title)")
+    assert len(titles) > 5 and all(t.startswith("your time: ") for t in titles)
     context.close()
+    same_zone = browser.new_context(timezone_id="Asia/Singapore")  # the site's own zone: nothing is added
+    page = same_zone.new_page()
+    page.goto(demo_url + THEFT)
+    assert page.locator(".herald-localtime").count() == 0
+    assert page.eval_on_selector_all("time[title]", "nodes => nodes.length") == 0
+    same_zone.close()
