@@ -129,7 +129,7 @@ def test_no_javascript_gate_catches_content_that_needs_script(broken_site: Path,
     page_file.write_text(page_file.read_text(encoding="utf-8").replace(
         "</head>", "<style>.herald-home { display: none; } .js .herald-home { display: block; }</style>"
                    "<script>document.documentElement.classList.add('js')</script></head>", 1), encoding="utf-8")
-    words = ["Major service outage", "Partial outage"]  # in the home content only (the banner stays)
+    words = ["Withdrawals paused after funds", "Partial outage"]  # in the home content only (not the status bar)
     page, context, server = open_served(browser, broken_site, "", javascript=True)
     try:
         assert checks.missing_without_javascript(page, words) == []  # the injection only bites without script
