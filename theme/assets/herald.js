@@ -21,7 +21,7 @@
     var mine = (offset >= 0 ? "+" : "-") + ("0" + Math.floor(Math.abs(offset) / 60)).slice(-2) + ":" +
       ("0" + Math.abs(offset) % 60).slice(-2);
     if (shown === mine || (shown === "Z" && offset === 0)) { continue; }  /* reader is in the site's zone */
-    var text = label + ": " + format.format(when);
+    var text = label + (lang.indexOf("zh") === 0 ? "：" : ": ") + format.format(when);
     nodes[i].setAttribute("title", text);
     if (nodes[i].getAttribute("data-herald-local") === "line") {
       var local = document.createElement("span");
