@@ -152,3 +152,23 @@ def test_each_state_has_its_own_colour_shape_and_word(browser, every_state_site:
     finally:
         context.close()
         server.shutdown()
+
+
+def test_status_pages_load_materials_script_only_for_search(browser, demo_url: str, demo_site: Path) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(demo_url)
+                  else route.abort())
+    requested: list[str] = []
+    page = context.new_page()
+    page.on("request", lambda request: requested.append(request.url[len(demo_url):]))
+    try:
+        page.goto(demo_url, wait_until="networkidle")
+        assert not [r for r in requested if "bundle" in r or "sitemap" in r or "search_index" in r], requested
+        bundle = page.locator("script[data-bundle]").get_attribute("data-bundle")
+        assert (demo_site / bundle).is_file()  # the loader names Material's script as this build wrote it
+        page.click(".md-search__input")
+        page.fill(".md-search__input", "phishing")
+        page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
+        assert any("bundle" in r for r in requested)
+    finally:
+        context.close()

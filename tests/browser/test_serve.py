@@ -57,7 +57,7 @@ def test_serve_shows_a_content_error_and_recovers(browser, served, tmp_path: Pat
             page.screenshot(path=os.environ["HERALD_SCREENSHOTS"] + "/serve-error.png")
         broken.write_text(update("2026-11-20T11:00:00+08:00", "monitoring", body="Fixed and watching."),
                           encoding="utf-8")
-        page.get_by_text("Fixed and watching.").wait_for(timeout=90_000)
+        page.get_by_text("Fixed and watching.").first.wait_for(timeout=90_000)
         assert page.locator(".herald-serve-errors").count() == 0
     finally:
         context.close()
