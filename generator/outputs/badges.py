@@ -14,6 +14,8 @@ from generator.outputs.text import OutputText, clean
 from generator.site.page_helper import INDICATOR_ICON, STATUS_ICON
 
 SVG = "http://www.w3.org/2000/svg"
+FAVICON = "badges/favicon.svg"
+"""The site's icon, drawn in the overall status at the build's now (every page links it)."""
 HEIGHT = 20
 FONT_SIZE = 11
 PAD = 6
@@ -49,7 +51,19 @@ def render_badges(text: OutputText) -> dict[str, str]:
             out[badge_path(p, component.id)] = badge(text.component_name(component.id, lang),
                                                      text.t(lang, "component." + status), STATUS_COLOURS[status],
                                                      STATUS_ICON[status], text.t(lang, "punct.colon"))
+    out[FAVICON] = favicon(state.indicator, text.t(text.settings.default_language, "indicator." + state.indicator))
     return out
+
+
+def favicon(indicator: str, words: str) -> str:
+    """The site's icon in the overall status: the indicator's colour and shape, its words as the title."""
+    root = ET.Element("svg", {"xmlns": SVG, "viewBox": "0 0 24 24", "role": "img", "aria-label": clean(words)})
+    ET.SubElement(root, "title").text = clean(words)
+    ET.SubElement(root, "circle", {"cx": "12", "cy": "12", "r": "11", "fill": INDICATOR_COLOURS[indicator]})
+    ET.SubElement(root, "text", {"x": "12", "y": "16.5", "fill": TEXT_COLOUR, "text-anchor": "middle",
+                                 "font-size": "14", "font-weight": "700",
+                                 "font-family": "Verdana,DejaVu Sans,sans-serif"}).text = INDICATOR_ICON[indicator]
+    return ET.tostring(root, encoding="unicode") + "\n"
 
 
 def badge(label: str, words: str, colour: str, icon: str = "", colon: str = ": ") -> str:

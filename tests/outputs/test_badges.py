@@ -19,7 +19,8 @@ def parse(output, path: str) -> etree._Element:
 def test_a_badge_for_the_page_and_each_component_in_both_languages(outage: ProjectFactory) -> None:
     output = build(outage.root, NOW)
     names = {"status", "withdrawals", "deposits", "api"}
-    assert {p for p in output.files if p.endswith(".svg")} == {f"{p}badges/{n}.svg" for p in ("", "zh/") for n in names}
+    assert {p for p in output.files if p.endswith(".svg")} == {f"{p}badges/{n}.svg" for p in ("", "zh/") for n in names
+                                                               } | {"badges/favicon.svg"}
 
 
 def test_badges_say_the_status_in_words_with_role_title_and_label(outage: ProjectFactory) -> None:
@@ -55,3 +56,17 @@ def test_badge_text_is_escaped_and_cleaned() -> None:
     root = etree.fromstring(svg.encode())  # well-formed
     assert root.get("aria-label") == '<a href="x">&: ok' and root.findtext(f"{SVG}title") == '<a href="x">&: ok'
     assert "<a" not in svg.replace("&lt;a", "")  # no element made of the text
+
+
+def test_the_favicon_follows_the_overall_status() -> None:
+    import xml.etree.ElementTree as ET
+
+    from generator.outputs.badges import favicon
+
+    svg = ET.fromstring(favicon("critical", "Major service outage"))
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    assert svg.find("s:circle", ns).get("fill") == INDICATOR_COLOURS["critical"]
+    assert svg.find("s:text", ns).text == "✕" and svg.find("s:title", ns).text == "Major service outage"
+    calm = ET.fromstring(favicon("none", "All systems operational"))
+    assert calm.find("s:circle", ns).get("fill") == INDICATOR_COLOURS["none"] != INDICATOR_COLOURS["critical"]
+    assert calm.find("s:text", ns).text == "✓"
