@@ -22,12 +22,13 @@ from generator.outputs.json_schemas import schema_files
 from generator.outputs.record_json import render_record_json
 from generator.site.guidance_pages import render_guidance_pages
 from generator.site.page_helper import RenderedPage
-from generator.site.source_pages import render_source_pages
+from generator.site.source_pages import RenderedSourcePage, render_source_pages
 from generator.site.status_pages import render_status_pages
 from generator.state import derive, uptime
 from generator.state.site_state import SiteState
 from generator.text import i18n, urls
 from generator.text.markup import MarkupRenderer
+from generator.text.page_markup import PageMarkup
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,15 @@ class Output:
     """What a build produces: source files for the site builder, and the banner data."""
 
     files: dict[str, str | bytes]
-    """Hand-written pages and non-page outputs: path relative to the docs root -> content."""
+    """Non-page outputs: path relative to the docs root -> content."""
     status_pages: dict[str, RenderedPage] = field(default_factory=dict)
     """Generated pages by source path (front matter + HTML; the MkDocs adapter skips re-parsing them)."""
+    source_pages: dict[str, RenderedSourcePage] = field(default_factory=dict)
+    """Hand-written pages by source path, rendered by Herald's Markdown engine (HTML and table of contents)."""
 
     def tree(self) -> dict[str, str | bytes]:
-        """Everything as a docs tree of files, generated pages as Markdown, in path order."""
-        pages = {path: page.as_markdown() for path, page in self.status_pages.items()}
+        """Everything as a docs tree of files, pages as Markdown, in path order."""
+        pages = {path: page.as_markdown() for path, page in {**self.source_pages, **self.status_pages}.items()}
         return dict(sorted({**self.files, **pages}.items()))
     footer: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per language: the "we will never ask" notice and the official-channels link shown on every page."""
@@ -98,14 +101,15 @@ def build_site(project: Project) -> Output:
     state = SiteState(content, settings, now, statuses, derive.overall_indicator(content, statuses, now),
                       uptime=history, spans=spans)
     markup = MarkupRenderer(sanitize=not settings.allow_raw_html)
+    source_pages = render_source_pages(content.pages, settings, PageMarkup(sanitize=not settings.allow_raw_html))
     files: dict[str, str | bytes] = {}
-    files.update(render_source_pages(content.pages, settings))
     files.update(render_machine_outputs(state, markup))
     files.update(render_record_json(state))
     files.update(schema_files())  # published so editors can fetch them from the site
     pages = {**render_status_pages(state, markup), **render_guidance_pages(state, markup),
              **render_output_pages(state, markup)}
     return Output(files=dict(sorted(files.items())), status_pages=dict(sorted(pages.items())),
+                  source_pages=dict(sorted(source_pages.items())),
                   banner=_banner(state), footer=_footer(settings))
 
 

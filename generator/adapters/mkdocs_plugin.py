@@ -16,6 +16,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from generator.adapters.mkdocs_runner import NOW_VARIABLE
 from generator.adapters.search_cache import use_private_jieba_cache
@@ -152,8 +153,9 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
             if file.src_uri.endswith(".md"):
                 files.remove(file)
         _keep_only_static_files(files, Path(config["docs_dir"]), self.allow_raw_html)
+        pages = {**self.output.source_pages, **self.output.status_pages}
         generated = {**self.output.files, **{path: page.front_matter()  # HTML comes in on_page_content
-                                              for path, page in self.output.status_pages.items()}}
+                                              for path, page in pages.items()}}
         for path, content in sorted(generated.items()):
             inclusion = (InclusionLevel.NOT_IN_NAV if _out_of_nav(path)
                          else InclusionLevel.INCLUDED if path.startswith(".") else InclusionLevel.UNDEFINED)
@@ -165,14 +167,20 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         return files
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
-        """Generated pages are HTML already: put it in without a Markdown pass (a large share of build time).
+        """Herald's pages are HTML already: put it in without a Markdown pass (a large share of build time).
 
-        Hand-written pages are cleaned to the page allow-list, as content is, unless the site trusts raw HTML.
+        Hand-written pages come from Herald's Markdown engine (the same as updates), cleaned to the page
+        allow-list in the core, with their table of contents (MkDocs' own comes from the pass skipped here).
+        Anything else (another plugin's page) is cleaned here, unless the site trusts raw HTML.
         """
         assert self.output is not None
         generated = self.output.status_pages.get(page.file.src_uri)
         if generated is not None:
             return generated.html
+        source = self.output.source_pages.get(page.file.src_uri)
+        if source is not None:
+            page.toc = get_toc([entry.token() for entry in source.toc])
+            return source.html
         try:
             return html if self.allow_raw_html else clean_page_html(html)
         except TooDeep as exc:

@@ -1,10 +1,12 @@
-"""Markdown to safe HTML for content written by authors (summaries and updates).
+"""Markdown to safe HTML for content written by authors (summaries, updates, FAQ answers).
 
 Uses markdown-it-py with CommonMark plus tables and strikethrough: the dialect
 authors see in their git host's preview, and about twice as fast as
-Python-Markdown on short updates (see benchmarks/README.md). Raw HTML in content
-is cleaned to an allow-list with nh3 (no scripts, event handlers,
-``javascript:`` URLs or frames) unless the site turns that off.
+Python-Markdown on short updates (see benchmarks/README.md). ``commonmark()`` is
+the one parser configuration of every text Herald renders: hand-written pages
+(``page_markup``) add syntax to it, never change it. Raw HTML in content is
+cleaned to an allow-list with nh3 (no scripts, event handlers, ``javascript:``
+URLs or frames) unless the site turns that off.
 """
 
 from __future__ import annotations
@@ -23,27 +25,38 @@ ALLOWED_TAGS = {
     "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
 }
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "hreflang"}, "abbr": {"title"}, "time": {"datetime"}, "td": {"colspan", "rowspan"},
-    "th": {"colspan", "rowspan", "scope"}, "ol": {"start"}, "*": {"lang"},
+    "a": {"href", "title", "hreflang"}, "abbr": {"title"}, "time": {"datetime"},
+    "td": {"colspan", "rowspan", "style"}, "th": {"colspan", "rowspan", "scope", "style"}, "ol": {"start"},
+    "*": {"lang"},
 }
-"""No ``dir``: text direction is isolated by the templates (``<bdi>``), never set by content."""
+"""No ``dir``: text direction is isolated by the templates (``<bdi>``), never set by content. Table cells keep
+``style`` for the column alignment a Markdown table writes, and only its ``text-align`` (``STYLE_PROPERTIES``)."""
+STYLE_PROPERTIES = {"text-align"}
 URL_SCHEMES = {"http", "https", "mailto"}
 PAGE_TAGS = ALLOWED_TAGS | {"h1", "img", "figure", "figcaption", "caption", "colgroup", "col", "section", "cite",
                             "samp", "var", "wbr"}
-"""Hand-written pages (knowledge base, guide) as MkDocs renders them: headings with anchors, images, admonitions."""
+"""Hand-written pages (knowledge base, guide, ``page_markup``): headings with anchors, images, admonitions."""
 PAGE_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "*": {"lang", "id", "class"}, "a": {"href", "title", "hreflang"},
-                   "img": {"src", "alt", "title", "width", "height"}, "td": {"colspan", "rowspan", "style"},
-                   "th": {"colspan", "rowspan", "scope", "style"}, "section": {"aria-labelledby"}}
+                   "img": {"src", "alt", "title", "width", "height"}, "section": {"aria-labelledby"}}
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][\w.:-]*$")
 RESERVED_NAMES = ("md-", "__", "herald-banner", "herald-serve")
 """Ids and classes the theme and its scripts own: content may not clobber or imitate them."""
+
+
+def commonmark() -> MarkdownIt:
+    """A new parser with Herald's Markdown: CommonMark, raw HTML (sanitised afterwards), tables, strikethrough.
+
+    Updates, summaries, FAQ answers and hand-written pages all start from this, so one list, table or
+    emphasis gives the same HTML wherever it is written.
+    """
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
 class MarkupRenderer:
     """Converts Markdown to HTML with one reusable parser."""
 
     def __init__(self, sanitize: bool = True) -> None:
-        self._markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+        self._markdown = commonmark()
         self._sanitize = sanitize
 
     def to_html(self, text: str, resolve_link: Callable[[str], str] | None = None) -> str:
@@ -64,7 +77,7 @@ def clean_html(html: str) -> str:
     """Reduce HTML to the safe allow-list (nesting beyond ``safetext.MAX_NESTING`` is refused first)."""
     _refuse_deep(html)
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel="noopener noreferrer")
+                     link_rel="noopener noreferrer", filter_style_properties=STYLE_PROPERTIES)
 
 
 def clean_page_html(html: str) -> str:
@@ -72,7 +85,7 @@ def clean_page_html(html: str) -> str:
     _refuse_deep(html)
     return nh3.clean(html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES, url_schemes=URL_SCHEMES,
                      link_rel="noopener noreferrer", attribute_filter=_page_attribute,
-                     filter_style_properties={"text-align"})
+                     filter_style_properties=STYLE_PROPERTIES)
 
 
 class TooDeep(ValueError):

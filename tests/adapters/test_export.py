@@ -20,6 +20,28 @@ from tests.authoring.test_authoring import herald
 
 NOW = "2026-11-20T12:30:00+08:00"
 INCIDENTS = ("2026-11-20-withdrawals-down", "2026-11-10-api-slow")
+KB_PAGE = """---
+title: Sample advice
+---
+Read [About](../about.md) first.
+
+## Steps, *in order* {#steps}
+
+1. Open the app
+   - nested by three
+2. Check the `address_bar` [twice]
+
+!!! warning "Never share"
+    Your seed phrase.
+
+### A table
+
+| What | Where |
+| --- | :-: |
+| *this* | ~~there~~ |
+
+## Steps, *in order*
+"""
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -34,6 +56,7 @@ def sites(tmp_path_factory) -> tuple[Path, Path]:
     project = add_outage(ProjectFactory(root))
     project.file("site_src/assets/diagram.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
     project.file("site_src/about.md", "---\ntitle: About\n---\nAbout this status site.\n")
+    project.file("site_src/kb/sample.md", KB_PAGE)  # no Chinese translation: zh shows it under a note
     built = run("-m", "generator", "--root", str(root), "build", "--now", NOW)
     assert built.returncode == 0, built.stderr
     exported = herald(root, "export", str(root.parent / "exported"), "--now", NOW)
@@ -74,6 +97,36 @@ def test_export_holds_static_files_hand_written_pages_and_a_plain_config(sites: 
     config = yaml.safe_load((exported / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["plugins"] == ["search"] and config["docs_dir"] == "docs"
     assert config["nav"][0]["English"][0] == "index.md" and "zh/index.md" in config["nav"][1]["简体中文"]
+
+
+def article_and_toc(page: Path) -> tuple[tuple, list[str]]:
+    """A built page's article as (tag, attributes, text, children), rel left out, and its table of contents."""
+    import lxml.html
+
+    def shape(element) -> tuple:
+        children = []
+        for child in element:
+            children.append(shape(child))
+            if (child.tail or "").strip():
+                children.append(" ".join(child.tail.split()))
+        attributes = tuple(sorted((k, v) for k, v in element.attrib.items() if k != "rel"))
+        return element.tag, attributes, " ".join((element.text or "").split()), tuple(children)
+    tree = lxml.html.fromstring(page.read_bytes())
+    toc = [f"{' '.join(a.text_content().split())} {a.get('href')}"
+           for a in tree.xpath('//nav[contains(@class, "md-nav--secondary")]//a')]
+    return shape(tree.xpath("//article")[0]), toc
+
+
+@pytest.mark.parametrize("page", ["kb/sample/index.html", "zh/kb/sample/index.html"])
+def test_plain_mkdocs_shows_hand_written_pages_as_herald_does(sites: tuple[Path, Path], page: str) -> None:
+    herald_site, plain_site = sites
+    ours, toc = article_and_toc(herald_site / page)
+    assert article_and_toc(plain_site / page) == (ours, toc)
+    assert toc == ["Steps, in order #steps", "A table #a-table", "Steps, in order #steps-in-order"]
+    text = (herald_site / page).read_text(encoding="utf-8")
+    assert '<h2 id="steps">Steps, <em>in order</em><a class="headerlink" href="#steps"' in text
+    assert re.search(r"<li>Open the app\s*<ul>\s*<li>nested by three</li>", text)
+    assert 'href="../../about/"' in text  # the page in the same language
 
 
 def test_export_replaces_only_its_own_folders(outage: ProjectFactory, tmp_path: Path) -> None:

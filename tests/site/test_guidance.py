@@ -101,8 +101,8 @@ def test_faq_page_groups_by_topic_with_structured_data(project: ProjectFactory) 
 def test_tags_link_to_topic_index_and_channels_page(project: ProjectFactory) -> None:
     with_kb(project)
     output = built(project)
-    article = output.files["kb/passwords.md"]
-    assert '<a href="../../kb/tags/#tag-passwords">passwords</a>' in article
+    article = output.source_pages["kb/passwords.md"].html
+    assert '<a href="../../kb/tags/#tag-passwords" rel="noopener noreferrer">passwords</a>' in article
     assert 'id="tag-passwords"' in output.status_pages["kb/tags/index.md"].html
     assert output.status_pages["zh/kb/tags/index.md"].html.count("强密码") == 2  # under both of its tags
     channels = output.status_pages["official-channels/index.md"].html
