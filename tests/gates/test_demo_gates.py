@@ -25,8 +25,10 @@ def kb_article(site: Path) -> str:
 
 
 def representative_pages(site: Path) -> list[str]:
-    """One page of every type, in both languages: home, incident, history, component, FAQ, KB article."""
-    pages = ["", THEFT, "history/", "components/withdrawals/", "faq/", kb_article(site)]
+    """One page of every type, in both languages: home, incident (and a maintenance), history, component,
+    uptime calendar, track record, FAQ, KB article."""
+    pages = ["", THEFT, "incidents/2026-11-28-wallet-node-upgrade/", "history/", "components/withdrawals/",
+             "uptime/", "track-record/", "faq/", kb_article(site)]
     return pages + ["zh/" + page for page in pages]
 
 
