@@ -20,13 +20,13 @@ from generator.model import Content
 from generator.outputs.collect import render_machine_outputs, render_output_pages
 from generator.outputs.json_schemas import schema_files
 from generator.outputs.record_json import render_record_json
+from generator.site import chrome
 from generator.site.guidance_pages import render_guidance_pages
 from generator.site.page_helper import RenderedPage
 from generator.site.source_pages import RenderedSourcePage, render_source_pages
 from generator.site.status_pages import render_status_pages
 from generator.state import derive, uptime
 from generator.state.site_state import SiteState
-from generator.text import i18n, urls
 from generator.text.markup import MarkupRenderer
 from generator.text.page_markup import PageMarkup
 
@@ -65,6 +65,8 @@ class Output:
     """Per language: the "we will never ask" notice and the official-channels link shown on every page."""
     banner: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     """Per language: incidents that get the site-wide banner (title, url relative to the site root)."""
+    status: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per language: the overall status shown under the header of every page (``site/chrome.py``)."""
 
 
 def load_project(root: Path, now_for=None, include_drafts: bool = False) -> Project:
@@ -110,31 +112,7 @@ def build_site(project: Project) -> Output:
              **render_output_pages(state, markup)}
     return Output(files=dict(sorted(files.items())), status_pages=dict(sorted(pages.items())),
                   source_pages=dict(sorted(source_pages.items())),
-                  banner=_banner(state), footer=_footer(settings))
-
-
-def _banner(state: SiteState) -> dict[str, list[dict[str, str]]]:
-    """Banner entries per language for unresolved major or critical incidents."""
-    settings = state.settings
-    out: dict[str, list[dict[str, str]]] = {}
-    for lang in settings.languages:
-        p = urls.prefix(lang, settings.default_language)
-        out[lang] = [{"title": i18n.pick(i.title, lang, settings.default_language)[0],
-                      "url": urls.incident(p, i.id), "impact": i.impact.value}
-                     for i in derive.banner_incidents(state.content, state.now)]
-    return out
-
-
-def _footer(settings: Settings) -> dict[str, dict[str, str]]:
-    """The never-ask notice per language."""
-    out = {}
-    for lang in settings.languages:
-        company = i18n.pick(settings.company, lang, settings.default_language)[0]
-        out[lang] = {"title": i18n.translate(lang, "never.title"),
-                     "text": i18n.translate(lang, "never.text").replace("{company}", company),
-                     "channels_label": i18n.translate(lang, "channels.title"),
-                     "channels_url": urls.channels(urls.prefix(lang, settings.default_language))}
-    return out
+                  banner=chrome.banner(state), footer=chrome.footer(settings), status=chrome.status_bar(state))
 
 
 def _unfilled_prompts(raw: RawContent) -> list[Diagnostic]:

@@ -102,6 +102,7 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         config["site_name"] = str(escape(pick(settings.name, settings.default_language, settings.default_language)[0]))
         config["site_url"] = settings.url
         config["extra"]["herald"] = {"banner": self.output.banner, "footer": self.output.footer,
+                                     "status": self.output.status,
                                      "names": {lang: pick(settings.name, lang, settings.default_language)[0]
                                                for lang in settings.languages}, "languages": list(settings.languages),
                                      "default_language": settings.default_language}
