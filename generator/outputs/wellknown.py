@@ -30,6 +30,9 @@ SHORT_PATHS = ("/", "/*/", "/*.html", "/*.xml", "/*.atom", "/*.rss", "/*.json", 
 FINGERPRINTED = ("/assets/stylesheets/*.min.css", "/assets/javascripts/bundle.*.min.js",
                  "/assets/javascripts/workers/*.min.js")
 """Material's assets with a content hash in their name (its lunr language files have none)."""
+CROSS_ORIGIN = ("/api/v2/*", "/api/herald/*", "/badges/*", "/*.atom", "/*.rss", "/feed.json", "/*/feed.json")
+"""The Statuspage-compatible API, the record JSON, badges and every feed (``history.rss`` and ``history.atom``
+among them), readable from any origin as Statuspage serves its API; no two of these patterns match one path."""
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
@@ -71,6 +74,9 @@ def render_headers(script_hashes: Iterable[str] = ()) -> str:
              "# Pages, feeds, JSON, calendar, badges, security.txt: short, so new updates show at once."]
     for path in SHORT_PATHS:
         lines += [path, f"  Cache-Control: {SHORT_CACHE}"]
+    lines += ["", "# The API, the record JSON, badges and feeds: readable by a page on any origin, as Statuspage's API."]
+    for path in CROSS_ORIGIN:
+        lines += [path, "  Access-Control-Allow-Origin: *"]
     lines += ["", "# Fingerprinted assets: a new version gets a new name."]
     for path in FINGERPRINTED:
         lines += [path, f"  Cache-Control: {LONG_CACHE}"]

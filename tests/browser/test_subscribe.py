@@ -119,3 +119,38 @@ def test_pages_run_under_the_content_security_policy_without_violation(browser, 
         assert page.evaluate("typeof __md_get") == "function"  # Material's inline script ran
     finally:
         context.close()
+
+
+# --- Cross-origin reads of the API, with the _headers rules applied ---------------------------------
+
+class OtherOriginHandler(QuietHandler):
+    """A page on a second loopback origin that reads the status site's summary.json with fetch()."""
+
+    def do_GET(self) -> None:  # noqa: N802 - name from the base class
+        body = b"<!doctype html><title>other origin</title><p>reader</p>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_a_page_on_another_origin_reads_the_api_with_fetch(browser, headers_url: str) -> None:
+    other = http.server.ThreadingHTTPServer(("127.0.0.1", 0), OtherOriginHandler)
+    threading.Thread(target=other.serve_forever, daemon=True).start()
+    other_url = f"http://127.0.0.1:{other.server_address[1]}/"
+    context = browser.new_context()
+    try:
+        assert other_url != headers_url  # a different port: a different origin
+        page = context.new_page()
+        page.goto(other_url)
+        read = ("url => fetch(url).then(r => r.json()).then(j => j.page.name)"
+                ".catch(e => 'blocked: ' + e)")
+        assert page.evaluate(read, headers_url + "api/v2/summary.json") == "Larkspur Wallet Status"
+        version = "url => fetch(url).then(r => r.json()).then(j => j.version).catch(e => 'blocked')"
+        assert page.evaluate(version, headers_url + "feed.json") == "https://jsonfeed.org/version/1.1"
+        blocked = page.evaluate("url => fetch(url).then(r => 'read').catch(e => 'blocked')", headers_url + "faq/")
+        assert blocked == "blocked"  # pages stay same-origin only
+    finally:
+        context.close()
+        other.shutdown()

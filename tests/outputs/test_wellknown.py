@@ -119,3 +119,19 @@ def test_core_headers_file_has_no_hashes_until_the_theme_is_known(outage: Projec
     # The rules themselves are read against the README in test_independent_expectations.py.
     assert "script-src 'self';" in text and "sha256-" not in text
     assert all(len(line) < 2000 for line in render_headers(["sha256-" + "A" * 43 + "="] * 1).splitlines())
+
+
+def test_api_feeds_badges_and_record_json_are_readable_cross_origin(demo_site: Path) -> None:
+    rules = parse_headers_file((demo_site / "_headers").read_text(encoding="utf-8"))
+    shared = ["/api/v2/summary.json", "/api/v2/status.json", "/api/v2/incidents/unresolved.json",
+              "/api/herald/record.json", "/api/herald/uptime.json", "/history.rss", "/history.atom",
+              "/feed.atom", "/feed.rss", "/feed.json", "/zh/feed.atom", "/zh/feed.json",
+              "/components/withdrawals/feed.rss", "/zh/components/api/feed.json",
+              "/incidents/2026-11-20-hot-wallet-theft/feed.json", "/badges/status.svg", "/badges/withdrawals.svg"]
+    for path in shared:
+        assert (demo_site / path.lstrip("/")).is_file(), path
+        assert [v for n, v in headers_for(rules, path) if n == "Access-Control-Allow-Origin"] == ["*"], path
+    for path in ("/", "/index.html", "/zh/subscribe/", "/incidents/2026-11-20-hot-wallet-theft/", "/404.html",
+                 "/search/search_index.json", "/maintenance.ics", "/.well-known/security.txt", "/sitemap.xml",
+                 "/assets/javascripts/lunr/min/lunr.zh.min.js"):
+        assert "Access-Control-Allow-Origin" not in dict(headers_for(rules, path)), path
