@@ -20,6 +20,7 @@ from generator.model import Content
 from generator.outputs.collect import render_machine_outputs, render_output_pages
 from generator.outputs.json_schemas import schema_files
 from generator.outputs.record_json import render_record_json
+from generator.outputs.wellknown import HEADERS, render_headers
 from generator.site import chrome
 from generator.site.guidance_pages import render_guidance_pages
 from generator.site.page_helper import RenderedPage
@@ -110,6 +111,8 @@ def build_site(project: Project) -> Output:
     files.update(schema_files())  # published so editors can fetch them from the site
     pages = {**render_status_pages(state, markup), **render_guidance_pages(state, markup),
              **render_output_pages(state, markup)}
+    # _headers names the site's top-level paths; the MkDocs plugin rewrites it with the theme's files and scripts.
+    files[HEADERS] = render_headers((), [*files, *pages, *source_pages])
     return Output(files=dict(sorted(files.items())), status_pages=dict(sorted(pages.items())),
                   source_pages=dict(sorted(source_pages.items())),
                   banner=chrome.banner(state), footer=chrome.footer(settings), status=chrome.status_bar(state))

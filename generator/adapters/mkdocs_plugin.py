@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator.adapters.mkdocs_runner import NOW_VARIABLE
 from generator.adapters.search_cache import use_private_jieba_cache
-from generator.adapters.write import Protected, TargetRefused, check_target, write_manifest
+from generator.adapters.write import MANIFEST, Protected, TargetRefused, check_target, write_manifest
 from generator.content.clock import NowError, resolve_now
 from generator.content.files import static_files
 from generator.errors import Severity
@@ -221,7 +221,9 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
     def on_post_build(self, config: Any) -> None:
         """Write _headers again, now that every page's inline scripts are known; list what was written."""
         if self.output is not None and HEADERS in self.output.files:
-            (Path(config["site_dir"]) / HEADERS).write_text(render_headers(self.script_hashes), encoding="utf-8")
+            site = Path(config["site_dir"])
+            tops = [MANIFEST, *(entry.name + ("/" if entry.is_dir() else "") for entry in site.iterdir())]
+            (site / HEADERS).write_text(render_headers(self.script_hashes, tops), encoding="utf-8")
         if not self.serving:
             write_manifest(Path(config["site_dir"]))
 

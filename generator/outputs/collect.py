@@ -13,7 +13,7 @@ from generator.outputs.statuspage_api import render_api
 from generator.outputs.statuspage_feeds import render_history_feeds
 from generator.outputs.subscribe import render_subscribe_pages
 from generator.outputs.text import OutputText
-from generator.outputs.wellknown import HEADERS, SECURITY_TXT, render_headers, render_security_txt
+from generator.outputs.wellknown import SECURITY_TXT, render_security_txt
 from generator.site.page_helper import RenderedPage
 from generator.state.site_state import SiteState
 from generator.text.markup import MarkupRenderer
@@ -31,7 +31,6 @@ def render_machine_outputs(state: SiteState, markup: MarkupRenderer) -> dict[str
     security = render_security_txt(state.settings, state.now)
     if security is not None:
         out[SECURITY_TXT] = security
-    out[HEADERS] = render_headers()  # the MkDocs plugin rewrites it with the theme's inline-script hashes
     return dict(sorted(out.items()))
 
 

@@ -26,11 +26,12 @@ SHORT_CACHE = "public, max-age=60, must-revalidate"
 """Pages, feeds, JSON, calendar and badges: a new update reaches readers within a minute."""
 LONG_CACHE = "public, max-age=31536000, immutable"
 """Fingerprinted assets: their name changes whenever their content does."""
-SHORT_PATHS = ("/", "/*/", "/*.html", "/*.xml", "/*.atom", "/*.rss", "/*.json", "/*.ics", "/*.svg", "/*.txt")
+ASSETS = "assets"
+"""The theme's folder: its fingerprinted files get the long cache, the others the host's default."""
 FINGERPRINTED = ("/assets/stylesheets/*.min.css", "/assets/javascripts/bundle.*.min.js",
                  "/assets/javascripts/workers/*.min.js")
 """Material's assets with a content hash in their name (its lunr language files have none)."""
-CROSS_ORIGIN = ("/api/v2/*", "/api/herald/*", "/badges/*", "/*.atom", "/*.rss", "/feed.json", "/*/feed.json")
+CROSS_ORIGIN = ("/api/v2/*", "/api/herald/*", "/badges/*", "/*.atom", "/*.rss", "/*feed.json")
 """The Statuspage-compatible API, the record JSON, badges and every feed (``history.rss`` and ``history.atom``
 among them), readable from any origin as Statuspage serves its API; no two of these patterns match one path."""
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
@@ -65,14 +66,38 @@ def content_security_policy(script_hashes: Iterable[str] = ()) -> str:
     ])
 
 
-def render_headers(script_hashes: Iterable[str] = ()) -> str:
-    """The ``_headers`` file; no header is set by two rules that can match one path, as hosts would join them."""
+def short_cache_patterns(paths: Iterable[str]) -> list[str]:
+    """Patterns for everything outside the theme's ``assets/``, none of two matching one path on either host.
+
+    Netlify reads ``/x/*`` as "starts with /x" and ``/*/`` as everything, while Cloudflare's splat needs the
+    slash, so each top-level name gets ``/name*`` (a folder, and a page ``name.md`` served at ``/name/``) or
+    ``/name`` (a file), which both hosts read alike; a name that starts with a folder's is already covered.
+    """
+    folders, files = set(), set()
+    for path in paths:
+        top, slash, _ = path.partition("/")
+        if slash or (top.endswith(".md") and top != "index.md"):
+            folders.add(top[:-3] if not slash else top)
+        elif top not in ("index.md", HEADERS):
+            files.add(top)
+    folders.discard(ASSETS)
+    prefixes: list[str] = []
+    for name in sorted(folders):
+        if not any(name.startswith(p) for p in prefixes):
+            prefixes.append(name)
+    exact = sorted(f for f in files if not any(f.startswith(p) for p in prefixes) and not f.startswith(ASSETS + "/"))
+    return ["/", *(f"/{p}*" for p in prefixes), *(f"/{f}" for f in exact)]
+
+
+def render_headers(script_hashes: Iterable[str] = (), paths: Iterable[str] = ()) -> str:
+    """The ``_headers`` file for a site of these files; no header is set by two rules that can match one path,
+    under Netlify's or Cloudflare's matching, as hosts would join them."""
     lines = ["# Written by Herald at every build. Hosts join a header set by several matching rules with",
              "# commas, so each header below is set by exactly one rule for any path.",
              "/*", "  X-Content-Type-Options: nosniff", "  Referrer-Policy: strict-origin-when-cross-origin",
              f"  Content-Security-Policy: {content_security_policy(script_hashes)}", "",
              "# Pages, feeds, JSON, calendar, badges, security.txt: short, so new updates show at once."]
-    for path in SHORT_PATHS:
+    for path in short_cache_patterns(paths):
         lines += [path, f"  Cache-Control: {SHORT_CACHE}"]
     lines += ["", "# The API, the record JSON, badges and feeds: readable by a page on any origin, as Statuspage's API."]
     for path in CROSS_ORIGIN:

