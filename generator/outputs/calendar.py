@@ -1,9 +1,12 @@
 """The maintenance calendar (iCalendar, RFC 5545): every maintenance window, past and upcoming, per language.
 
-Each window is one event whose UID comes from the incident id, so calendar apps that subscribe
-see a moved window as a change of the same event. SEQUENCE counts the maintenance's published
-updates and DTSTAMP / LAST-MODIFIED are its latest update's time: all read from the content,
-never from the clock. Post an update when you move a window, and SEQUENCE goes up with it.
+Each window is one event whose UID comes from the incident id (and the language, outside the default one: a
+reader subscribed to both calendars sees two events, not one overwritten by the other), so calendar apps that
+subscribe see a moved window as a change of the same event. SEQUENCE counts the maintenance's published
+updates and DTSTAMP / LAST-MODIFIED are its latest update's time in UTC (RFC 5545 3.8.7.2: with METHOD, when
+this instance of the event was made; it changes only with the content, so an unchanged calendar stays
+byte-identical between builds): all read from the content, never from the clock. Post an update when you move
+a window, and SEQUENCE goes up with it.
 """
 
 from __future__ import annotations
@@ -28,11 +31,13 @@ def calendar_path(p: str) -> str:
     return f"{p}maintenance.ics"
 
 
-def event_uid(incident_id: str, site_url: str) -> str:
-    """A permanent UID: the incident id at the site's host (and path, for sites under a sub-path)."""
+def event_uid(incident_id: str, site_url: str, lang: str = "", default_language: str = "") -> str:
+    """A permanent UID: the incident id (``.<lang>`` after it outside the default language) at the site's host
+    (and path, for sites under a sub-path)."""
     parts = urlsplit(site_url)
     path = parts.path.strip("/").replace("/", ".")
-    return f"{incident_id}@{parts.hostname}" + (f".{path}" if path else "")
+    own = "" if lang == default_language else f".{lang}"
+    return f"{incident_id}{own}@{parts.hostname}" + (f".{path}" if path else "")
 
 
 def render_calendars(text: OutputText) -> dict[str, bytes]:
@@ -73,7 +78,7 @@ def _event(text: OutputText, incident: Incident, lang: str) -> Event:
     lines = [status, text.summary_text(incident, lang), text.update_text(incident, latest, lang)]
     if components:
         lines.insert(1, text.t(lang, "incident.affected") + colon + components)
-    event.add("uid", event_uid(incident.id, text.settings.url))
+    event.add("uid", event_uid(incident.id, text.settings.url, lang, text.settings.default_language))
     event.add("dtstamp", _utc(latest.at))
     event.add("created", _utc(incident.updates[0].at))
     event.add("last-modified", _utc(latest.at))

@@ -67,11 +67,32 @@ def test_chinese_calendar_uses_translations(project: ProjectFactory) -> None:
     with_windows(project)
     project.file(f"incidents/{NEXT}/incident.zh.md", "---\ntitle: 节点升级\n---\n充币可能延迟。\n")
     found = events(project, "zh/maintenance.ics")
-    upcoming = found[f"{NEXT}@status.example.com"]
+    upcoming = found[f"{NEXT}.zh@status.example.com"]
     assert str(upcoming["SUMMARY"]) == "节点升级" and upcoming["SUMMARY"].params["LANGUAGE"] == "zh-Hans"
     assert "受影响的组件：接口、充币" in str(upcoming["DESCRIPTION"])
     assert str(upcoming["URL"]) == f"https://status.example.com/zh/incidents/{NEXT}/"
-    assert f"{PAST}@status.example.com" in found
+    assert sorted(found) == [f"{PAST}.zh@status.example.com", f"{NEXT}.zh@status.example.com"]
+
+
+def test_each_language_has_its_own_uids_stable_across_builds(project: ProjectFactory) -> None:
+    with_windows(project)
+    english = bytes_of(build(project.root, NOW), "maintenance.ics").decode()
+    chinese = bytes_of(build(project.root, NOW), "zh/maintenance.ics").decode()
+    uids = [line for line in english.splitlines() if line.startswith("UID:")]
+    assert uids == [f"UID:{PAST}@status.example.com", f"UID:{NEXT}@status.example.com"]
+    assert [line for line in chinese.splitlines() if line.startswith("UID:")] == [
+        f"UID:{PAST}.zh@status.example.com", f"UID:{NEXT}.zh@status.example.com"]
+    later = bytes_of(build(project.root, "2026-11-21T18:00:00+08:00"), "zh/maintenance.ics").decode()
+    assert f"UID:{NEXT}.zh@status.example.com" in later.splitlines()
+
+
+def test_dtstamp_is_a_utc_date_time_of_the_latest_update(project: ProjectFactory) -> None:
+    with_windows(project)
+    for path in ("maintenance.ics", "zh/maintenance.ics"):
+        lines = bytes_of(build(project.root, NOW), path).decode().splitlines()
+        # RFC 5545 3.8.7.2: DTSTAMP in UTC ("Z" form); 2026-11-15 03:10 +08:00 and 2026-11-21 10:00 +08:00
+        assert [line for line in lines if line.startswith("DTSTAMP")] == ["DTSTAMP:20261114T191000Z",
+                                                                          "DTSTAMP:20261121T020000Z"]
 
 
 def test_a_moved_window_keeps_its_uid_and_raises_sequence(project: ProjectFactory) -> None:
