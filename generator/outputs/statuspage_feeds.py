@@ -83,6 +83,7 @@ def _rss(text: OutputText, incidents: list[Incident], newest: datetime) -> bytes
     gen = _feed(text, newest)
     gen.load_extension("dc")  # Statuspage's channel declares xmlns:dc
     gen.register_extension("statuspage", BaseExtension, MaintenanceEnd, atom=False, rss=True)
+    gen.link(href=text.url("history.rss"), rel="self", type="application/rss+xml")  # atom:link, for validators
     gen.link(href=_page_url(text))
     for incident in incidents:
         item = gen.add_entry(order="append")

@@ -207,6 +207,24 @@ def test_history_feeds_have_statuspage_shape(outage: ProjectFactory) -> None:
     assert atom.find(f"{ATOM}entry/{ATOM}content").get("type") == "html"
 
 
+
+def test_history_rss_names_itself_and_declares_its_namespaces(outage: ProjectFactory) -> None:
+    ours = etree.fromstring(bytes_of(build(outage.root, NOW), "history.rss"))
+    assert ours.nsmap["dc"] == "http://purl.org/dc/elements/1.1/"  # Statuspage's channel declares it
+    assert ours.nsmap["atom"] == "http://www.w3.org/2005/Atom"
+    selves = ours.findall(f"channel/{ATOM}link")
+    assert [(a.get("href"), a.get("rel"), a.get("type")) for a in selves] == [
+        (f"{SITE}history.rss", "self", "application/rss+xml")]
+    assert ours.find("channel").findtext("link") == SITE.rstrip("/")  # the page, as Statuspage writes it
+    assert not feedparser.parse(bytes_of(build(outage.root, NOW), "history.rss")).bozo
+
+
+def test_history_atom_entries_have_distinct_updated_in_the_demo(demo_site) -> None:
+    atom = etree.parse(str(demo_site / "history.atom")).getroot()
+    updated = [e.findtext(f"{ATOM}updated") for e in atom.findall(f"{ATOM}entry")]
+    assert updated == ["2026-11-21T10:00:00+08:00", "2026-11-20T11:50:00+08:00", "2026-11-20T07:30:00+08:00",
+                       "2026-11-15T02:41:00+08:00", "2026-11-12T10:00:00+08:00"]  # each incident's latest update
+
 def test_history_maintenance_item_has_scheduled_event_and_end_date(project: ProjectFactory) -> None:
     project.incident("2026-11-28-upgrade", """
         title: Node upgrade
