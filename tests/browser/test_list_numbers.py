@@ -7,20 +7,15 @@ FAQ answer and a knowledge-base page, rendered by the same engine (``tests/site/
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ProjectFactory, update
+from tests.helpers.three_places import INCIDENT, build_in_three_places
 from tests.site_fixtures import serve
 
 pytestmark = pytest.mark.browser
 
-NOW = "2026-11-20T12:00:00+08:00"
-INCIDENT = "2026-11-20-steps"
 STEPS = """\
 Do this now:
 
@@ -39,18 +34,7 @@ STYLE = "element => getComputedStyle(element).listStyleType"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     """The steps in an update, an FAQ answer and a knowledge-base page, built by the herald command."""
-    root = tmp_path_factory.mktemp("list-numbers")
-    project = ProjectFactory(root)
-    project.incident(INCIDENT, f"title: Sign-in problems\nimpact: major\ncomponents: [api]\nstarted_at: {NOW}",
-                     updates={"2026-11-20T1200": update(NOW, "identified", body=STEPS)})
-    project.file("site_src/faq/accounts/steps.md", "---\nquestion: What should I do?\n---\n" + STEPS)
-    project.file("site_src/kb/steps.md", "---\ntitle: Steps\n---\n" + STEPS)
-    environ = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
-    environ["HOME"] = str(root.parent / "home")
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build", "--now", NOW],
-                            capture_output=True, text=True, timeout=300, env=environ, cwd=root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return build_in_three_places(tmp_path_factory.mktemp("list-numbers"), STEPS, "accounts/steps", "steps")
 
 
 @pytest.fixture(scope="module")

@@ -8,18 +8,13 @@ and the three fragments are compared element by element.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
-from tests.conftest import ProjectFactory, update
+from tests.helpers.three_places import INCIDENT, build_in_three_places
 
-NOW = "2026-11-20T12:00:00+08:00"
-INCIDENT = "2026-11-20-sample"
 PLACES = {"update": (f"incidents/{INCIDENT}/index.html", '//li[contains(@class, "herald-update")]'),
           "faq": ("faq/index.html", ""), "kb": ("kb/x/index.html", "")}
 """Where each copy of the sample is: the page, and the element it is in (the incident's timeline entry)."""
@@ -56,18 +51,7 @@ Sample ends.
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     """A project with the sample in an update, an FAQ answer and a knowledge-base page, built by herald."""
-    root = tmp_path_factory.mktemp("one-engine")
-    project = ProjectFactory(root)
-    project.incident(INCIDENT, f"title: Sample\nimpact: minor\ncomponents: [api]\nstarted_at: {NOW}",
-                     updates={"2026-11-20T1200": update(NOW, "investigating", body=SAMPLE)})
-    project.file("site_src/faq/general/sample.md", "---\nquestion: What does the sample look like?\n---\n" + SAMPLE)
-    project.file("site_src/kb/x.md", "---\ntitle: Sample article\n---\n" + SAMPLE)
-    environ = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
-    environ["HOME"] = str(root.parent / "home")
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build", "--now", NOW],
-                            capture_output=True, text=True, timeout=300, env=environ, cwd=root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return build_in_three_places(tmp_path_factory.mktemp("one-engine"), SAMPLE, "general/sample", "x")
 
 
 def fragment(site: Path, place: str) -> list:
