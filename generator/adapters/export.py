@@ -72,9 +72,7 @@ def mkdocs_config(settings: Settings, docs: dict[str, str | bytes]) -> str:
 
 def protected_folders(settings: Settings) -> Protected:
     """What an export may never replace: the project and its content, pages, theme and template folders."""
-    root = settings.root.resolve()
-    inputs = tuple(root / folder for folder in (settings.incidents_dir, settings.pages_dir, "theme", "templates"))
-    return Protected.for_project(root, inputs)
+    return Protected.for_settings(settings)
 
 
 def write_export(files: dict[str, str | bytes], target: Path, settings: Settings, force: bool = False,

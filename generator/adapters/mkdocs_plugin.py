@@ -23,6 +23,7 @@ from generator.adapters.search_cache import use_private_jieba_cache
 from generator.adapters.write import MANIFEST, Protected, TargetRefused, check_target, write_manifest
 from generator.content.clock import NowError, resolve_now
 from generator.content.files import static_files
+from generator.content.settings import Settings
 from generator.errors import Severity
 from generator.outputs.theme_scripts import ThemeScripts, template_sources
 from generator.outputs.wellknown import HEADERS, inline_script_hashes, render_headers
@@ -63,6 +64,8 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         self.last_good: Project | None = None
         """While serving: the last project that built, kept on screen while the content has errors."""
         self.serve_errors: list[str] = []
+        self.settings: Settings | None = None
+        """The settings of the project this build renders (for the output-folder check before MkDocs writes)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note whether this process serves (the plugin lives across rebuilds) or builds once."""
@@ -97,6 +100,7 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
                 self._log_warning(warning.format())
         self.output = build_site(project)
         settings = project.settings
+        self.settings = settings
         self.allow_raw_html = settings.allow_raw_html
         # MkDocs themes print site_name as markup: give it escaped.
         config["site_name"] = str(escape(pick(settings.name, settings.default_language, settings.default_language)[0]))
@@ -137,9 +141,9 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
 
     def on_pre_build(self, config: Any) -> None:
         """Under a plain ``mkdocs build``, refuse a site_dir that is not Herald's before MkDocs empties it."""
-        if self.serving or self.root is None:
+        if self.serving or self.settings is None:
             return
-        protected = Protected.for_project(self.root, (Path(config["docs_dir"]), *map(Path, config["theme"].dirs)))
+        protected = Protected.for_settings(self.settings, (Path(config["docs_dir"]), *map(Path, config["theme"].dirs)))
         try:
             check_target(Path(config["site_dir"]), protected)
         except TargetRefused as refused:

@@ -17,16 +17,6 @@ class BuildFailed(Exception):
     """MkDocs could not build the site; the message says why."""
 
 
-def protected_folders(project: Project, docs_dir: str, theme_dirs: list[str]) -> Protected:
-    """What a build may never replace: the project, its content, pages and theme folders, home and ``/``."""
-    settings = project.settings
-    assert settings is not None
-    root = settings.root.resolve()
-    inputs = [root / settings.incidents_dir, root / settings.pages_dir, Path(docs_dir), root / "templates"]
-    inputs += [Path(folder) for folder in theme_dirs]
-    return Protected.for_project(root, tuple(inputs))
-
-
 def build_with_mkdocs(config_file: Path, site_dir: Path | None, project: Project, strict: bool,
                       force: bool = False) -> Path:
     """Build the site aside with the given now, then swap it into ``site_dir``; return the site path.
@@ -43,7 +33,9 @@ def build_with_mkdocs(config_file: Path, site_dir: Path | None, project: Project
     try:
         config = load_config(config_file=str(config_file))
         target = (site_dir.resolve() if site_dir else Path(config["site_dir"]).resolve())
-        protected = protected_folders(project, config["docs_dir"], list(config["theme"].dirs))
+        assert project.settings is not None
+        protected = Protected.for_settings(project.settings,
+                                           (Path(config["docs_dir"]), *map(Path, config["theme"].dirs)))
         with staged(target, protected, force) as staging:
             _build_into(config_file, staging, project, strict)
     except (MkDocsException, OSError, KeyError) as exc:

@@ -20,6 +20,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.content.settings import Settings
 
 RENAME_EXCHANGE = 2
 MANIFEST = ".herald-manifest.json"
@@ -57,6 +61,14 @@ class Protected:
         """The protection for a project, with the home directory from ``HOME``."""
         home = (environ if environ is not None else os.environ).get("HOME")
         return cls(project, inputs, Path(home) if home else None)
+
+    @classmethod
+    def for_settings(cls, settings: Settings, builder_inputs: tuple[Path, ...] = ()) -> Protected:
+        """The protection for a loaded project: its content, pages, theme and template folders, and the folders
+        its site builder reads (``builder_inputs``: MkDocs' docs_dir and theme folders)."""
+        root = settings.root.resolve()
+        folders = (settings.incidents_dir, settings.pages_dir, "theme", "templates")
+        return cls.for_project(root, tuple(root / folder for folder in folders) + builder_inputs)
 
 
 def check_target(target: Path, protected: Protected, force: bool = False) -> None:
