@@ -228,7 +228,7 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
             site = Path(config["site_dir"])
             tops = [MANIFEST, *(entry.name + ("/" if entry.is_dir() else "") for entry in site.iterdir())]
             (site / HEADERS).write_text(render_headers(self.script_hashes, tops), encoding="utf-8")
-        if not self.serving:
+        if not self.serving and self.preloaded is None:  # under herald build, write.staged lists them as it swaps
             write_manifest(Path(config["site_dir"]))
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
