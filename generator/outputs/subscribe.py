@@ -26,11 +26,6 @@ API_ENDPOINTS = (("summary.json", "api.summary"), ("status.json", "api.status"),
                  ("scheduled-maintenances/active.json", "api.active"))
 
 
-def subscribe_url(p: str) -> str:
-    """URL of the Subscribe page."""
-    return f"{p}subscribe/"
-
-
 @dataclass(frozen=True, slots=True)
 class Address:
     """A file of the site as the page shows it: a label, a link from the page, and the absolute URL to copy."""
@@ -46,7 +41,7 @@ class SubscribeHelper:
     def __init__(self, state: SiteState, lang: str) -> None:
         self.state, self.lang, self.settings = state, lang, state.settings
         self.p = urls.prefix(lang, state.settings.default_language)
-        self.page = subscribe_url(self.p)
+        self.page = urls.subscribe(self.p)
 
     def t(self, key: str) -> str:
         """Interface text."""

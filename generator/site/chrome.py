@@ -46,5 +46,5 @@ def status_bar(state: SiteState) -> dict[str, dict[str, str]]:
                      "as_of": i18n.translate(lang, "home.updated"), "datetime": iso,
                      "time": i18n.format_time(state.now, settings.zone, lang),
                      "home": urls.home(p), "subscribe_label": i18n.translate(lang, "subscribe.title"),
-                     "subscribe": f"{p}subscribe/"}
+                     "subscribe": urls.subscribe(p)}
     return out

@@ -71,6 +71,11 @@ def channels(p: str) -> str:
     return f"{p}official-channels/"
 
 
+def subscribe(p: str) -> str:
+    """URL of the Subscribe page."""
+    return f"{p}subscribe/"
+
+
 def source_path(url: str) -> str:
     """The Markdown source path that MkDocs serves at ``url`` (directory URLs)."""
     return f"{url}index.md"
