@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
     from generator.content.settings import Settings
@@ -165,15 +165,22 @@ def staged(target: Path, protected: Protected, force: bool = False, derived: tup
     """Lock ``target``, check it, yield a fresh staging folder; on success swap it in, else remove it.
 
     The caller writes the whole tree into the yielded folder. A second writer to the same target waits for
-    the lock, then checks the target again (it is Herald's by then).
+    the lock, then checks the target again (it is Herald's by then). The lock file records the staging
+    folder, so a write killed midway is cleaned up (or its old site put back) by the next one, and nothing
+    else beside the target is ever removed, whatever its name.
     """
     target = target.resolve()
     check_target(target, protected, force)  # before creating anything
     target.parent.mkdir(parents=True, exist_ok=True)
-    with _locked(target):
+    with _locked(target) as journal:
+        recorded = _recorded_staging(journal, target)
+        if recorded is not None:
+            recover_interrupted(target, _previous_of(recorded))
+            _remove_own(recorded)
+            _remove_own(_previous_of(recorded))
         check_target(target, protected, force)
-        _remove_stale_staging(target)
         staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}{STAGING_INFIX}"))
+        _record_staging(journal, staging)
         try:
             yield staging
             write_manifest(staging, derived)
@@ -184,45 +191,65 @@ def staged(target: Path, protected: Protected, force: bool = False, derived: tup
 
 
 @contextmanager
-def _locked(target: Path) -> Iterator[None]:
+def _locked(target: Path) -> Iterator[BinaryIO]:
     """Hold an exclusive lock for writing ``target`` (a lock file beside it, left for the next build)."""
     lock_path = target.parent / f".{target.name}.herald-lock"
     with open(lock_path, "a+b") as lock:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
         try:
-            yield
+            yield lock
         finally:
             fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
 
 
-def _remove_stale_staging(target: Path) -> None:
-    """Remove staging folders of killed earlier writes (named by Herald; only created under the lock)."""
-    for leftover in target.parent.glob(f".{target.name}{STAGING_INFIX}*"):
-        if leftover.is_dir() and not leftover.is_symlink():
-            shutil.rmtree(leftover)
+def _recorded_staging(journal: BinaryIO, target: Path) -> Path | None:
+    """The staging folder the last write to ``target`` recorded in the lock file (one of Herald's names)."""
+    journal.seek(0)
+    name = journal.read().decode("utf-8", "replace").strip()
+    if not name.startswith(f".{target.name}{STAGING_INFIX}") or "/" in name:
+        return None
+    return target.parent / name
+
+
+def _record_staging(journal: BinaryIO, staging: Path) -> None:
+    """Note this write's staging folder in the lock file before anything is written into it."""
+    journal.seek(0)
+    journal.truncate()
+    journal.write(staging.name.encode("utf-8"))
+    journal.flush()
+    os.fsync(journal.fileno())
+
+
+def _previous_of(staging: Path) -> Path:
+    """Where a swap without renameat2 parks the previous site: named after this write's own staging folder."""
+    return staging.with_name(staging.name + "-old")
+
+
+def _remove_own(path: Path) -> None:
+    """Remove a folder this code created (a link planted at its name is removed, never followed)."""
+    if path.is_symlink() or (os.path.lexists(path) and not path.is_dir()):
+        path.unlink()
+    elif path.is_dir():
+        shutil.rmtree(path)
 
 
 def swap_into_place(staging: Path, target: Path) -> None:
     """Replace ``target`` with ``staging``; atomically where the OS can exchange two paths."""
-    recover_interrupted(target)
     if not target.exists():
         os.rename(staging, target)
         return
     if _exchange(staging, target):
         shutil.rmtree(staging)  # now holds the previous site, checked to be Herald's (or empty)
         return
-    previous = target.parent / f".{target.name}.herald-old"
-    if os.path.lexists(previous):  # a link planted there is removed, never followed
-        previous.unlink() if previous.is_symlink() or not previous.is_dir() else shutil.rmtree(previous)
+    previous = _previous_of(staging)
     os.rename(target, previous)
     os.rename(staging, target)
     shutil.rmtree(previous)
 
 
-def recover_interrupted(target: Path) -> None:
-    """If a non-atomic swap was interrupted between its two renames, put the old site back."""
-    previous = target.parent / f".{target.name}.herald-old"
-    if previous.is_dir() and not previous.is_symlink() and not os.path.lexists(target):  # a link is not Herald's
+def recover_interrupted(target: Path, previous: Path) -> None:
+    """If a swap without renameat2 was interrupted between its two renames, put the old site back."""
+    if previous.is_dir() and not previous.is_symlink() and not os.path.lexists(target):
         os.rename(previous, target)
 
 

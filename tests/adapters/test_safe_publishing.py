@@ -365,3 +365,21 @@ def test_serve_shows_drafts_marked_on_loopback_with_its_now(with_drafts) -> None
         server.terminate()
         _, stderr = server.communicate(timeout=30)
     assert f"serving on http://127.0.0.1:{port}/" in stderr
+
+
+def test_only_the_staging_folder_herald_recorded_is_cleaned_up_beside_the_site(workplace) -> None:
+    project, home = workplace
+    assert herald(project.root, "build", "--now", NOW, home=home).returncode == 0
+    strangers = [project.root / ".site.herald-new-mine", project.root / ".site.herald-old"]
+    for folder in strangers:  # someone's folders that merely look like Herald's names
+        folder.mkdir()
+        (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    killed = project.root / ".site.herald-new-k1ll3d"  # what a write killed midway leaves, as its lock records it
+    (killed / "assets").mkdir(parents=True)
+    (project.root / ".site.herald-lock").write_text(killed.name, encoding="utf-8")
+    before = {folder: tree(folder) for folder in strangers}
+    assert herald(project.root, "build", "--now", LATER, home=home).returncode == 0
+    assert not killed.exists()
+    assert {folder: tree(folder) for folder in strangers} == before
+    recorded = (project.root / ".site.herald-lock").read_text(encoding="utf-8")
+    assert recorded.startswith(".site.herald-new-") and not (project.root / recorded).exists()
