@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Install everything Herald's tests need on a fresh Debian machine (idempotent).
+# Debian packages come from apt-get: as root directly, otherwise through sudo (which then asks for a password).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo --preserve-env=DEBIAN_FRONTEND)
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 if [ ${#need_apt[@]} -gt 0 ]; then
-  apt-get update -qq
-  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 python3 -m pip install -q --disable-pip-version-check -e ".[test]"
 # From the npm registry: the Nu HTML Checker (runs on the machine's Java) and Netlify's own _headers parser
@@ -17,6 +20,13 @@ python3 -m pip install -q --disable-pip-version-check -e ".[test]"
 tools="$HOME/.cache/herald-tools"
 if [ ! -f "$tools/node_modules/vnu-jar/build/dist/vnu.jar" ] || \
    [ ! -f "$tools/node_modules/@netlify/headers-parser/lib/index.js" ]; then
-  command -v npm >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; }
+  command -v npm >/dev/null 2>&1 || { "${as_root[@]}" apt-get update -qq && "${as_root[@]}" apt-get install -y -qq nodejs npm >/dev/null; }
   npm install --no-save --no-audit --no-fund --silent --prefix "$tools" vnu-jar@26.9.27 @netlify/headers-parser@10.1.1
+fi
+# Zensical, the successor of Material for MkDocs, in a folder of its own (its dependencies are not Herald's):
+# tests/browser/test_export_builders.py builds `herald export` with it. 0.0.73 is the newest that installs from
+# the package index (0.0.74 and 0.1.x need a zensical-ui release that is not published).
+if [ ! -x "$tools/zensical/bin/zensical" ]; then
+  python3 -m venv "$tools/zensical"
+  "$tools/zensical/bin/pip" install -q --disable-pip-version-check zensical==0.0.73
 fi

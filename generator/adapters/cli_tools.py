@@ -129,7 +129,7 @@ Examples:
 @click.pass_obj
 def export(root: Path, directory: Path, strict: bool, force: bool, now: str | None) -> None:
     """Write the generated site as Markdown, with a minimal mkdocs.yml, for other site builders."""
-    from generator.adapters.export import export_files, protected_folders, write_export
+    from generator.adapters.export import WITHOUT_PLUGIN, export_files, protected_folders, write_export
     from generator.adapters.write import TargetRefused, check_target
     from generator.pipeline import build_site
 
@@ -151,7 +151,9 @@ def export(root: Path, directory: Path, strict: bool, force: bool, now: str | No
         click.echo(f"hint: {refused.hint}\nnothing was written", err=True)
         sys.exit(1)
     click.echo(f"exported {len(files)} files to {shown(target)}")
-    click.echo(f"build it with: mkdocs build -f {shown(target / 'mkdocs.yml')}", err=True)
+    click.echo(f"build it with: mkdocs build -f {shown(target / 'mkdocs.yml')}\n"
+               f"          or: cd {shown(target)} && zensical build && python3 herald_headers.py site", err=True)
+    click.echo("without the Herald plugin:\n" + "\n".join(f"  - {line}" for line in WITHOUT_PLUGIN), err=True)
 
 
 @main.command(epilog="\b\nExamples:\n  herald schema                 # writes schemas/*.schema.json\n"

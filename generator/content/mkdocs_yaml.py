@@ -70,3 +70,31 @@ def _walk(node: yaml.Node | None):
         elif isinstance(current, yaml.MappingNode):
             for key, value in current.value:
                 pending.extend((key, value))
+
+
+def theme_folder(root: Path, name: str = CONFIG_NAME) -> Path | None:
+    """The theme folder ``root/name`` names (``theme: custom_dir:``), relative to ``root``; None when it names none.
+
+    Read from composed nodes, so MkDocs' own tags (``!ENV``) need no constructor; a value that is not plain
+    text (a tag, a list) names no folder.
+    """
+    try:
+        documents = list(yaml.compose_all((root / name).read_text(encoding="utf-8-sig"),
+                                          Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    for document in documents:
+        theme = _value(document, "theme")
+        folder = _value(theme, "custom_dir") if theme is not None else None
+        if isinstance(folder, yaml.ScalarNode) and folder.tag == "tag:yaml.org,2002:str" and folder.value:
+            return root / folder.value
+    return None
+
+
+def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The value under ``key`` of a mapping node, or None."""
+    if isinstance(node, yaml.MappingNode):
+        for name, value in node.value:
+            if getattr(name, "value", None) == key:
+                return value
+    return None

@@ -24,10 +24,12 @@ class PageRenderer:
         self._cache: dict[tuple, str] = {}
 
     def render(self, lang: str, url: str, template: str, title: str, *, hide_toc: bool = True,
-               searchable: bool = True, status_layout: bool = False, **context: Any) -> tuple[str, RenderedPage]:
+               searchable: bool = True, status_layout: bool = False, own_feeds: bool = False,
+               **context: Any) -> tuple[str, RenderedPage]:
         """``(source path, page)`` of one page; ``context`` goes to the template beside the helpers.
 
         ``status_layout``: a status page (one centred column, no navigation column), not a documentation page.
+        ``own_feeds``: the page has feeds of its own (an incident, a component), announced in its head.
         """
         helper = PageHelper(self.state, lang, url, self._markup, self._cache)
         html = self._env.get_template(template).render(h=helper, g=GuidanceHelper(helper), r=RecordHelper(helper),
@@ -38,6 +40,8 @@ class PageRenderer:
             meta["hide"] = ["navigation", "toc"] if status_layout else ["toc"]
         if status_layout:
             meta["herald_layout"] = "status"
+        if own_feeds:
+            meta["herald_own_feeds"] = True
         if not searchable:  # lists that only repeat incident titles would crowd search results
             meta["search"] = {"exclude": True}
         return urls.source_path(url), RenderedPage(meta, tidy(html))

@@ -36,7 +36,7 @@ def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, R
         for incident in ordered:
             page(urls.incident(p, incident.id), "incident.html",
                  i18n.pick(incident.title, lang, state.settings.default_language)[0],
-                 searchable=state.settings.search_incidents,
+                 searchable=state.settings.search_incidents, own_feeds=True,
                  incident=incident, facts=derive.current_facts(incident),
                  resolved_at=derive.resolved_at(incident, state.now))
         for number, chunk, total in _history_pages(ordered, state.settings.history_per_page):
@@ -46,7 +46,7 @@ def render_status_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, R
         for component in state.settings.components:
             mine = [i for i in ordered if component.id in i.components]
             name = i18n.pick(component.name, lang, state.settings.default_language)[0]
-            page(urls.component(p, component.id), "component.html", name, searchable=False,
+            page(urls.component(p, component.id), "component.html", name, searchable=False, own_feeds=True,
                  component=component, incidents=mine)
             page(urls.component_uptime(p, component.id), "uptime.html", name, searchable=False,
                  key=component.id, component=component)

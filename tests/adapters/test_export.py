@@ -95,7 +95,11 @@ def test_export_holds_static_files_hand_written_pages_and_a_plain_config(sites: 
     assert manifest is not None and manifest[1] == ("site",)  # what mkdocs builds from the export is replaced too
     assert "mkdocs.yml" in manifest[0] and "docs/assets/diagram.svg" in manifest[0]
     config = yaml.safe_load((exported / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["plugins"] == ["search"] and config["docs_dir"] == "docs"
+    assert config["plugins"] == [{"search": {"lang": ["en", "zh"], "separator": "[\\s\\u200b\\-]"}}]
+    assert config["docs_dir"] == "docs" and config["exclude_docs"] == "!.well-known/\n"
+    assert config["hooks"] == ["herald_headers.py"] and (exported / "herald_headers.py").is_file()
+    assert config["theme"]["custom_dir"] == "overrides" and (exported / "overrides/main.html").is_file()
+    assert config["extra"]["herald"]["languages"] == ["en", "zh"] and config["extra"]["alternate"][1]["code"] == "zh"
     assert config["nav"][0]["English"][0] == "index.md" and "zh/index.md" in config["nav"][1]["简体中文"]
 
 
