@@ -10,6 +10,7 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
+command -v shellcheck >/dev/null 2>&1 || need_apt+=(shellcheck)  # actionlint checks the workflows' scripts with it
 if [ ${#need_apt[@]} -gt 0 ]; then
   "${as_root[@]}" apt-get update -qq
   "${as_root[@]}" apt-get install -y -qq "${need_apt[@]}" >/dev/null

@@ -19,6 +19,7 @@ from generator.pipeline import Project, load_project
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="herald-status", prog_name="herald", message="%(prog)s %(version)s")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
               help="Project folder (holds herald.yml and mkdocs.yml).")
 @click.pass_context

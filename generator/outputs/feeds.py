@@ -4,7 +4,9 @@ each incident and maintenance, in every language.
 Entry ids are derived from the incident id and the update id only, so they never change: not
 with the build time, the entry's position, or an edit of its text. There is no edit history,
 so an entry's ``updated`` time is its update's ``at``; editing a published update's text
-changes neither its id nor that time. Atom and RSS are written by feedgen with every date set
+changes neither its id nor that time. Entries that share a time (an update and the commitments it
+kept) get Atom ``updated`` values a second apart, oldest first, so that no two entries of any feed
+share one (the W3C feed validator warns on that); ``published`` keeps the stated time. Atom and RSS are written by feedgen with every date set
 explicitly and entries added in our own order, so the same content and now give the same bytes.
 """
 
@@ -12,8 +14,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup
@@ -40,6 +42,8 @@ class Entry:
     at: datetime
     categories: tuple[tuple[str, str], ...]
     """(component id, component name) of the incident's components."""
+    updated: datetime | None = None
+    """Atom's ``updated``: ``at``, moved on by whole seconds where an older entry holds that time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +106,14 @@ def _feeds(text: OutputText, lang: str) -> list[Feed]:
     events = [(i, _entry(text, i, u, changes[i.id][u.id], lang)) for i, u in pairs]
     events += [(i, entry) for i in text.state.content.incidents for entry in _commitment_entries(text, i, lang)]
     events.sort(key=lambda event: (event[1].at, event[0].id, event[1].id), reverse=True)  # total order
-    fallback = events[0][1].at if events else text.state.now  # the site's last change: when any feed last changed
+    events = _distinct_updated(events)
+    fallback = (events[0][1].updated or events[0][1].at) if events else text.state.now  # the site's last change: when any feed last changed
     site = text.site_name(lang)
 
     def feed(path: str, title: str, home: str, chosen: list[tuple[Incident, Entry]], keep: int | None) -> Feed:
         picked = tuple(entry for _, entry in chosen[:keep])
-        return Feed(path, title, text.url(home), lang, picked, picked[0].at if picked else fallback)
+        newest = (picked[0].updated or picked[0].at) if picked else fallback
+        return Feed(path, title, text.url(home), lang, picked, newest)
 
     feeds = [feed(f"{p}feed", text.t(lang, "feed.site", site=site), urls.home(p), events, limit),
              feed(f"{p}maintenance/feed", text.t(lang, "feed.maintenance", site=site), urls.home(p),
@@ -125,6 +131,18 @@ def _feeds(text: OutputText, lang: str) -> list[Feed]:
         feeds.append(feed(f"{urls.incident(p, incident.id)}feed", text.t(lang, "feed.incident", site=site, name=name),
                           urls.incident(p, incident.id), by_incident[incident.id], None))
     return feeds
+
+
+def _distinct_updated(events: list[tuple[Incident, Entry]]) -> list[tuple[Incident, Entry]]:
+    """The events (newest first) with an ``updated`` time each, no two alike: oldest first, each at least a
+    second after the one before it."""
+    stamped: list[tuple[Incident, Entry]] = []
+    previous: datetime | None = None
+    for incident, entry in reversed(events):
+        updated = entry.at if previous is None or entry.at > previous else previous + timedelta(seconds=1)
+        stamped.append((incident, replace(entry, updated=updated)))
+        previous = updated
+    return stamped[::-1]
 
 
 def _newest_first(incidents: tuple[Incident, ...]) -> list[tuple[Incident, Update]]:
@@ -226,7 +244,7 @@ def _generator(feed: Feed, text: OutputText, fmt: str) -> FeedGenerator:
         item.link(href=entry.url, rel="alternate", type="text/html")
         item.content(entry.html, type="html")
         item.published(entry.at)
-        item.updated(entry.at)
+        item.updated(entry.updated or entry.at)
         item.pubDate(entry.at)
         for term, label in entry.categories:
             item.category(term=term, label=label)

@@ -225,6 +225,42 @@ def test_history_atom_entries_have_distinct_updated_in_the_demo(demo_site) -> No
     assert updated == ["2026-11-21T10:00:00+08:00", "2026-11-20T11:50:00+08:00", "2026-11-20T07:30:00+08:00",
                        "2026-11-15T02:41:00+08:00", "2026-11-12T10:00:00+08:00"]  # each incident's latest update
 
+
+def test_no_two_entries_of_any_atom_feed_share_updated_and_published_keeps_the_stated_time(demo_site) -> None:
+    feeds = sorted(demo_site.rglob("feed.atom"))
+    assert len(feeds) > 20
+    for path in feeds:
+        entries = etree.parse(str(path)).getroot().findall(f"{ATOM}entry")
+        updated = [e.findtext(f"{ATOM}updated") for e in entries]
+        assert len(set(updated)) == len(updated), path
+    theft = etree.parse(str(demo_site / "incidents/2026-11-20-hot-wallet-theft/feed.atom")).getroot()
+    at_1150 = [(e.findtext(f"{ATOM}updated"), e.findtext(f"{ATOM}title").split("]")[0] + "]")
+               for e in theft.findall(f"{ATOM}entry") if e.findtext(f"{ATOM}published") == "2026-11-20T11:50:00+08:00"]
+    assert at_1150 == [("2026-11-20T11:50:02+08:00", "[Done]"), ("2026-11-20T11:50:01+08:00", "[Done]"),
+                       ("2026-11-20T11:50:00+08:00", "[Monitoring]")]  # the update keeps its own minute
+
+
+minutes = st.lists(st.integers(min_value=0, max_value=5), min_size=0, max_size=12)
+
+
+@given(offsets=minutes)
+def test_distinct_updated_is_strictly_increasing_and_never_before_the_stated_time(offsets: list[int]) -> None:
+    from datetime import datetime, timezone
+
+    from generator.outputs.feeds import Entry, _distinct_updated
+
+    base = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
+    ats = sorted((base + timedelta(minutes=m) for m in offsets), reverse=True)
+    events = [(None, Entry(f"id{n}", "t", "u", "", at, ())) for n, at in enumerate(ats)]
+    stamped = [entry for _, entry in _distinct_updated(events)]
+    assert [e.id for e in stamped] == [e.id for _, e in events]  # same order
+    oldest_first = [e.updated for e in reversed(stamped)]
+    assert all(a < b for a, b in zip(oldest_first, oldest_first[1:]))
+    assert all(e.updated >= e.at and e.updated - e.at < timedelta(seconds=len(ats)) for e in stamped)
+    for at in set(ats):  # entries a minute apart or more: each time keeps one entry at exactly that time
+        assert [e.updated for e in stamped if e.at == at].count(at) == 1
+
+
 def test_history_maintenance_item_has_scheduled_event_and_end_date(project: ProjectFactory) -> None:
     project.incident("2026-11-28-upgrade", """
         title: Node upgrade
