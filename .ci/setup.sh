@@ -10,6 +10,7 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
+ldconfig -p 2>/dev/null | grep 'libcairo\.so\.2' >/dev/null || need_apt+=(libcairo2)  # CairoSVG renders the badges in a test
 command -v shellcheck >/dev/null 2>&1 || need_apt+=(shellcheck)  # actionlint checks the workflows' scripts with it
 if [ ${#need_apt[@]} -gt 0 ]; then
   "${as_root[@]}" apt-get update -qq

@@ -3,6 +3,10 @@
 A badge is a label and the status in words with its icon (never colour alone), ``role="img"``
 with a ``<title>`` and ``aria-label`` carrying the same text, and colours whose contrast with
 the white text is at least 4.5:1 (WCAG AA for small text).
+
+Renderers without per-glyph font fallback (CairoSVG, many image proxies) draw every character
+from the first font they find, so text with CJK characters names CJK fonts first (they carry Latin
+letters too), and the status icon is drawn as a path, not as a character any font may lack.
 """
 
 from __future__ import annotations
@@ -29,6 +33,30 @@ STATUS_COLOURS = {
 INDICATOR_COLOURS = {"none": STATUS_COLOURS["operational"], "minor": STATUS_COLOURS["degraded_performance"],
                      "major": STATUS_COLOURS["partial_outage"], "critical": STATUS_COLOURS["major_outage"],
                      "maintenance": STATUS_COLOURS["under_maintenance"]}
+
+
+LATIN_FONTS = "Verdana,DejaVu Sans,sans-serif"
+CJK_FONTS = ("Noto Sans CJK SC,Source Han Sans SC,PingFang SC,Hiragino Sans GB,Microsoft YaHei,"
+             "Noto Sans CJK TC,Noto Sans CJK JP,sans-serif")
+"""For text with wide characters: CJK fonts first, as the first font found is the only one some renderers use."""
+ICON = 9
+"""Width and height of a status icon in pixels; a gap of 4 separates it from the words."""
+ICON_GAP = 4
+ICON_SHAPES: dict[str, list[tuple[str, dict[str, str]]]] = {
+    "✓": [("path", {"d": "M0.5 4.8 L3.4 7.8 L8.5 1.2", "fill": "none", "stroke-width": "1.8"})],
+    "✕": [("path", {"d": "M1 1 L8 8 M8 1 L1 8", "fill": "none", "stroke-width": "1.8"})],
+    "▲": [("path", {"d": "M4.5 0.5 L8.8 8.5 L0.2 8.5 Z", "stroke": "none"})],
+    "◆": [("path", {"d": "M4.5 0 L9 4.5 L4.5 9 L0 4.5 Z", "stroke": "none"})],
+    "⚙": [("circle", {"cx": "4.5", "cy": "4.5", "r": "2.6", "fill": "none", "stroke-width": "1.6"}),
+          ("path", {"d": "M4.5 0 V2 M4.5 7 V9 M0 4.5 H2 M7 4.5 H9 M1.3 1.3 L2.7 2.7 M6.3 6.3 L7.7 7.7 "
+                         "M7.7 1.3 L6.3 2.7 M2.7 6.3 L1.3 7.7", "fill": "none", "stroke-width": "1.5"})],
+}
+"""The status icons (``page_helper``'s characters) as shapes in a 9 x 9 box, drawn in the text colour."""
+
+
+def fonts_for(text: str) -> str:
+    """The font stack for some badge text: CJK fonts first when it holds a wide character."""
+    return CJK_FONTS if any(unicodedata.east_asian_width(ch) in "WF" for ch in text) else LATIN_FONTS
 
 
 def badge_path(p: str, name: str) -> str:
@@ -60,17 +88,16 @@ def favicon(indicator: str, words: str) -> str:
     root = ET.Element("svg", {"xmlns": SVG, "viewBox": "0 0 24 24", "role": "img", "aria-label": clean(words)})
     ET.SubElement(root, "title").text = clean(words)
     ET.SubElement(root, "circle", {"cx": "12", "cy": "12", "r": "11", "fill": INDICATOR_COLOURS[indicator]})
-    ET.SubElement(root, "text", {"x": "12", "y": "16.5", "fill": TEXT_COLOUR, "text-anchor": "middle",
-                                 "font-size": "14", "font-weight": "700",
-                                 "font-family": "Verdana,DejaVu Sans,sans-serif"}).text = INDICATOR_ICON[indicator]
+    _draw_icon(root, INDICATOR_ICON[indicator], "translate(6 6) scale(1.3333)")
     return ET.tostring(root, encoding="unicode") + "\n"
 
 
 def badge(label: str, words: str, colour: str, icon: str = "", colon: str = ": ") -> str:
     """One badge as SVG text: grey label on the left, icon and status words on colour on the right."""
     label, words = clean(label), clean(words)
-    value = f"{icon} {words}" if icon else words
-    label_width, value_width = text_width(label) + 2 * PAD, text_width(value) + 2 * PAD
+    shape = ICON_SHAPES.get(icon, [])
+    icon_width = ICON + ICON_GAP if shape else 0
+    label_width, value_width = text_width(label) + 2 * PAD, icon_width + text_width(words) + 2 * PAD
     width = label_width + value_width
     spoken = f"{label}{colon}{words}"  # the icon only repeats the words
     root = ET.Element("svg", {"xmlns": SVG, "width": str(width), "height": str(HEIGHT),
@@ -80,13 +107,25 @@ def badge(label: str, words: str, colour: str, icon: str = "", colon: str = ": "
     ET.SubElement(shapes, "rect", {"width": str(label_width), "height": str(HEIGHT), "fill": LABEL_COLOUR})
     ET.SubElement(shapes, "rect", {"x": str(label_width), "width": str(value_width), "height": str(HEIGHT),
                                    "fill": colour})
-    words = ET.SubElement(root, "g", {"fill": TEXT_COLOUR, "text-anchor": "middle", "font-size": str(FONT_SIZE),
-                                      "font-family": "Verdana,DejaVu Sans,Noto Sans CJK SC,sans-serif",
-                                      "aria-hidden": "true"})
-    for x, width_of, words_text in ((0, label_width, label), (label_width, value_width, value)):
-        ET.SubElement(words, "text", {"x": str(x + width_of / 2), "y": "14", "textLength": str(width_of - 2 * PAD),
-                                      "lengthAdjust": "spacingAndGlyphs"}).text = words_text
+    if shape:
+        _draw_icon(root, icon, f"translate({label_width + PAD} {(HEIGHT - ICON) / 2})")
+    texts = ET.SubElement(root, "g", {"fill": TEXT_COLOUR, "font-size": str(FONT_SIZE), "aria-hidden": "true"})
+    # The words start right after the icon: where a renderer ignores textLength, the slack goes to the right.
+    for x, length, anchor, words_text in ((label_width / 2, label_width - 2 * PAD, "middle", label),
+                                          (label_width + PAD + icon_width, value_width - icon_width - 2 * PAD,
+                                           "start", words)):
+        ET.SubElement(texts, "text", {"x": str(x), "y": "14", "text-anchor": anchor, "textLength": str(length),
+                                      "lengthAdjust": "spacingAndGlyphs",
+                                      "font-family": fonts_for(words_text)}).text = words_text
     return ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _draw_icon(parent: ET.Element, icon: str, transform: str) -> None:
+    """A status icon's shapes, in the text colour, placed by ``transform``."""
+    drawn = ET.SubElement(parent, "g", {"transform": transform, "fill": TEXT_COLOUR, "stroke": TEXT_COLOUR,
+                                        "stroke-linecap": "round", "stroke-linejoin": "round", "aria-hidden": "true"})
+    for tag, attributes in ICON_SHAPES.get(icon, []):
+        ET.SubElement(drawn, tag, attributes)
 
 
 def text_width(text: str) -> int:
