@@ -96,6 +96,64 @@ class Action:
 
 
 @dataclass(frozen=True, slots=True)
+class Remedy:
+    """What users can claim under a commitment."""
+
+    eligibility: Localized
+    what: Localized
+    how_to_claim: Localized
+    claim_by: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Help:
+    """Where affected users get help with an incident (a form, an e-mail address, a chat, a phone line, a page)."""
+
+    key: str
+    kind: str
+    address: str
+    label: Localized
+    subject: Localized
+    hours: Localized
+    reply_within: Localized
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """An on-chain address or transaction made public, in its chain's format (checked when loaded)."""
+
+    key: str
+    chain: str
+    kind: str
+    """``attacker-address``, ``theft``, ``frozen-funds``, ``reimbursement``, ``proof-of-reserves`` or ``other``."""
+    address: str | None
+    transaction: str | None
+    amount: str | None
+    note: Localized
+
+
+@dataclass(frozen=True, slots=True)
+class Disclosure:
+    """An authority told of the incident."""
+
+    key: str
+    authority: Localized
+    notified: datetime
+    reference: str | None
+    link: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Something said in public about an incident, and what is true."""
+
+    key: str
+    claim: Localized
+    fact: Localized
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Commitment:
     """A promise made to users, with a due time and what became of it."""
 
@@ -107,6 +165,7 @@ class Commitment:
     done_at: datetime | None
     link: str | None
     explanation: Localized
+    remedy: Remedy | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +233,10 @@ class Incident:
     actions: tuple[Action, ...] = ()
     faq: tuple[FaqEntry, ...] = ()
     commitments: tuple[Commitment, ...] = ()
+    help: tuple[Help, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    disclosures: tuple[Disclosure, ...] = ()
+    claims: tuple[Claim, ...] = ()
     draft: bool = False
     """The whole incident is kept out of everything public (``herald serve`` shows it)."""
 

@@ -7,42 +7,36 @@ write. Validation turns their errors into file/line diagnostics
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
-from generator.content.clock import check_range
+from generator.content.crisis_schema import (
+    Chain,
+    ClaimIn,
+    ClaimTranslationIn,
+    DisclosureIn,
+    DisclosureTranslationIn,
+    EvidenceIn,
+    EvidenceTranslationIn,
+    ExplorerIn,
+    FeedbackIn,
+    HelpIn,
+    HelpTranslationIn,
+    RemedyIn,
+    RemedyTranslationIn,
+)
+from generator.content.schema_types import ID_PATTERN, LANGUAGE_CODES, Https, Id, Localized, Strict, Text, Time
 from generator.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
-LANGUAGE_CODES = ("en", "zh")
+__all__ = ["ID_PATTERN", "LANGUAGE_CODES", "Https", "Id", "Localized", "Strict", "Text", "Time", "RemedyIn",
+           "HelpIn", "EvidenceIn", "DisclosureIn", "ClaimIn", "FeedbackIn", "ExplorerIn"]
 
-
-def _require_text_time(value: Any) -> Any:
-    """Times must be written as text; YAML numbers or dates are refused."""
-    if isinstance(value, datetime):
-        return value
-    if not isinstance(value, str):
-        raise ValueError("expected an ISO 8601 time with offset, e.g. 2026-11-20T09:12:00+08:00")
-    return value
-
-
-Time = Annotated[AwareDatetime, BeforeValidator(_require_text_time), AfterValidator(check_range)]
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-Localized = Union[Text, dict[Literal["en", "zh"], Text]]
 Kind = Literal["incident", "maintenance", "notice"]
 Impact = Literal["none", "minor", "major", "critical"]
 ComponentStatus = Literal["operational", "degraded_performance", "partial_outage", "major_outage",
                           "under_maintenance"]
 Status = Literal[INCIDENT_STATUSES + MAINTENANCE_STATUSES]  # type: ignore[valid-type]
-
-
-class Strict(BaseModel):
-    """Base: unknown fields are errors, values are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class FactIn(Strict):
@@ -118,6 +112,7 @@ class CommitmentIn(Strict):
     link: Annotated[str, StringConstraints(pattern=r"^(https://\S+|[A-Za-z0-9_./-]+\.md(#[\w-]+)?)$")] | None = Field(
         None, description="Evidence: a page of the site or an https:// address (state: done).")
     explanation: Text | None = Field(None, description="Why it was missed (state: missed).")
+    remedy: RemedyIn | None = Field(None, description="Compensation or another remedy users can act on.")
 
 
 class CommitmentTranslationIn(Strict):
@@ -125,6 +120,7 @@ class CommitmentTranslationIn(Strict):
 
     text: Text | None = None
     explanation: Text | None = None
+    remedy: RemedyTranslationIn | None = None
 
 
 class IncidentIn(Strict):
@@ -143,6 +139,10 @@ class IncidentIn(Strict):
     scam_warning: bool = Field(False, description="A notice warning users about scams.")
     actions: dict[Id, ActionIn] = Field(default_factory=dict, description="What users should do, by id.")
     commitments: dict[Id, CommitmentIn] = Field(default_factory=dict, description="Promises to users, by id.")
+    help: dict[Id, HelpIn] = Field(default_factory=dict, description="Where affected users get help, by id.")
+    evidence: dict[Id, EvidenceIn] = Field(default_factory=dict, description="On-chain addresses and transactions.")
+    disclosures: dict[Id, DisclosureIn] = Field(default_factory=dict, description="Authorities told, by id.")
+    claims: dict[Id, ClaimIn] = Field(default_factory=dict, description="What is said in public, and what is true.")
     draft: bool = Field(False, description="Keep the whole incident out of the public site (herald publish clears "
                                            "it); herald serve shows it.")
 
@@ -167,6 +167,10 @@ class IncidentTranslationIn(Strict):
     facts: dict[Id, FactTranslationIn] = Field(default_factory=dict)
     actions: dict[Id, ActionTranslationIn] = Field(default_factory=dict)
     commitments: dict[Id, CommitmentTranslationIn] = Field(default_factory=dict)
+    help: dict[Id, HelpTranslationIn] = Field(default_factory=dict)
+    evidence: dict[Id, EvidenceTranslationIn] = Field(default_factory=dict)
+    disclosures: dict[Id, DisclosureTranslationIn] = Field(default_factory=dict)
+    claims: dict[Id, ClaimTranslationIn] = Field(default_factory=dict)
 
 
 class UpdateTranslationIn(Strict):
@@ -237,10 +241,13 @@ class OutputIn(Strict):
 class ChannelIn(Strict):
     """One official channel users can trust."""
 
-    kind: Literal["website", "status", "email", "social", "chat", "app", "phone", "other"]
+    kind: Literal["website", "status", "email", "support", "press", "social", "chat", "app", "phone", "other"]
     name: Localized
     address: Text = Field(description="URL, e-mail address, handle or number, exactly as users see it.")
     note: Localized | None = None
+    contact: Localized | None = Field(None, description="A person to ask for (press: the spokesperson).")
+
+
 
 
 SecurityContact = Annotated[str, StringConstraints(pattern=r"^(mailto:[^\s@]+@[^\s@]+|https://\S+|tel:\+?[0-9-]+)$")]
@@ -269,5 +276,8 @@ class ConfigIn(Strict):
     channels: list[ChannelIn] = Field(default_factory=list, description="Official channels.")
     company: Localized | None = Field(None, description="Company name used in 'we will never ask' notices.")
     security: SecurityIn | None = Field(None, description="Publish /.well-known/security.txt (skipped when absent).")
+    feedback: FeedbackIn | None = Field(None, description="Where readers send questions, feedback and scam reports.")
+    explorers: dict[Chain, ExplorerIn] = Field(default_factory=dict, description="Block explorers by chain (defaults "
+                                                                               "are built in).")
     incidents_dir: str = "incidents"
     pages_dir: str = "site_src"

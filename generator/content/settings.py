@@ -32,6 +32,17 @@ class Channel:
     name: Localized
     address: str
     note: Localized
+    contact: Localized = None  # type: ignore[assignment]
+    """A person to ask for (the spokesperson of a press channel)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """Where readers send questions and feedback, and where scam reports go (and whether they are rewarded)."""
+
+    link: str
+    scam_reports: str | None = None
+    scam_reward: Localized = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +84,9 @@ class Settings:
     """Entries in the site-wide, component and maintenance feeds; per-incident feeds keep all."""
     security: SecurityTxt | None = None
     """Contents of security.txt, or None to publish none."""
+    feedback: Feedback | None = None
+    explorers: tuple[tuple[str, str, str], ...] = ()
+    """(chain, address URL, transaction URL) set in herald.yml, over the built-in block explorers."""
 
     @property
     def default_language(self) -> str:
@@ -139,8 +153,11 @@ def settings_from_config(config: ConfigIn, root: Path) -> Settings:
         allow_raw_html=config.output.allow_raw_html, search_incidents=config.output.search_incidents,
         incidents_dir=config.incidents_dir,
         pages_dir=config.pages_dir,
-        channels=tuple(Channel(c.kind, localize(c.name, default), c.address, localize(c.note, default))
-                       for c in config.channels),
+        channels=tuple(Channel(c.kind, localize(c.name, default), c.address, localize(c.note, default),
+                               localize(c.contact, default)) for c in config.channels),
+        feedback=(Feedback(config.feedback.link, config.feedback.scam_reports,
+                           localize(config.feedback.scam_reward, default)) if config.feedback else None),
+        explorers=tuple((chain, e.address, e.transaction) for chain, e in sorted(config.explorers.items())),
         company=localize(config.company, default) or localize(config.site.name, default),
         feeds_max_entries=config.output.feeds_max_entries,
         security=None if config.security is None else SecurityTxt(

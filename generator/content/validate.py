@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from generator.content.crisis import crisis_fields, help_warnings, remedy
 from generator.content.diagnose import near, validate_model
 from generator.content.faq import is_faq_entry, validate_entries, validate_topics
 from generator.content.frontmatter import FrontMatter, parse_front_matter
@@ -66,6 +67,7 @@ def validate_content(raw: RawContent, settings: Settings) -> tuple[Content, list
     topics = validate_topics(raw.faq_topics, settings, diagnostics)
     content = Content(incidents=tuple(incidents), pages=tuple(pages), faq=tuple(faq), faq_topics=tuple(topics))
     diagnostics += shadowed_pages(content, settings) + duplicate_titles(content, settings)
+    diagnostics += help_warnings(content.incidents, settings)
     diagnostics.sort(key=lambda d: (d.path, d.line))
     return content, diagnostics
 
@@ -199,7 +201,8 @@ def _assemble(folder_id, base: _Parsed, meta: IncidentIn, updates, translations,
         id=folder_id, kind=Kind(meta.kind), title=title, impact=Impact(meta.impact), components=components,
         started_at=meta.started_at, detected_at=meta.detected_at, scheduled_for=meta.scheduled_for,
         scheduled_until=meta.scheduled_until, summary=summary, facts=facts, tags=tuple(meta.tags),
-        updates=tuple(built), source=base.raw.path, scam_warning=meta.scam_warning, draft=meta.draft)
+        updates=tuple(built), source=base.raw.path, scam_warning=meta.scam_warning, draft=meta.draft,
+        **crisis_fields(meta, translations, default))
 
 
 def _commitment(key: str, c, translations, default: str) -> Commitment:
@@ -208,7 +211,8 @@ def _commitment(key: str, c, translations, default: str) -> Commitment:
         base = {default: getattr(c, attr)} if getattr(c, attr) else {}
         return base | {lang: getattr(t.commitments[key], attr) for lang, (t, _) in translations.items()
                        if t and key in t.commitments and getattr(t.commitments[key], attr)}
-    return Commitment(key, localized("text"), c.due, c.state, c.done_at, c.link, localized("explanation"))
+    return Commitment(key, localized("text"), c.due, c.state, c.done_at, c.link, localized("explanation"),
+                      remedy(key, c, translations, default))
 
 
 def _translated(translations, key: str, attr: str) -> dict[str, str]:
