@@ -109,6 +109,8 @@ def add_outage(project: ProjectFactory) -> ProjectFactory:
         started_at: 2026-11-20T08:00:00+08:00
         facts:
           amount: {label: Funds affected, value: Unknown}
+        help:
+          desk: {kind: email, address: help@example.com, subject: Withdrawals}
     """, updates={
         "2026-11-20T0830": update("2026-11-20T08:30:00+08:00", "investigating",
                                   "components: {withdrawals: major_outage}\nnext_update: 2026-11-20T09:30:00+08:00"),

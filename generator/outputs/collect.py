@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from generator.outputs.badges import render_badges
 from generator.outputs.calendar import render_calendars
+from generator.outputs.crisis_outputs import render_crisis_json
 from generator.outputs.feeds import render_feeds
 from generator.outputs.statuspage_api import render_api
 from generator.outputs.statuspage_feeds import render_history_feeds
@@ -28,6 +29,7 @@ def render_machine_outputs(state: SiteState, markup: MarkupRenderer) -> dict[str
     out.update(render_api(text))
     out.update(render_calendars(text))
     out.update(render_badges(text))
+    out.update(render_crisis_json(text))
     security = render_security_txt(state.settings, state.now)
     if security is not None:
         out[SECURITY_TXT] = security

@@ -21,6 +21,7 @@ from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
 from generator.model import Incident, Kind, Update
+from generator.outputs.crisis_outputs import feedback_html, help_html
 from generator.outputs.text import OutputText, markup_free
 from generator.state import record
 from generator.state.update_effects import Effect, effects
@@ -219,7 +220,10 @@ def _entry_html(text: OutputText, incident: Incident, update: Update, changes: t
         html += Markup("<p><strong>{}{}</strong>{}</p>").format(text.t(lang, "incident.next_update"),
                                                                text.t(lang, "punct.colon"),
                                                                text.time(update.next_update, lang))
-    return str(html + _actions_html(text, incident, lang))
+    html += _actions_html(text, incident, lang)
+    if incident.kind is Kind.INCIDENT:
+        html += help_html(text, incident, lang)
+    return str(html + feedback_html(text, incident, update, lang))
 
 
 def _generator(feed: Feed, text: OutputText, fmt: str) -> FeedGenerator:

@@ -6,6 +6,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from generator.site.crisis_helper import CrisisHelper
 from generator.site.guidance import GuidanceHelper
 from generator.site.page_helper import PageHelper, RenderedPage, environment, tidy
 from generator.site.scorecard import RecordHelper
@@ -33,6 +34,7 @@ class PageRenderer:
         """
         helper = PageHelper(self.state, lang, url, self._markup, self._cache)
         html = self._env.get_template(template).render(h=helper, g=GuidanceHelper(helper), r=RecordHelper(helper),
+                                                       c=CrisisHelper(helper),
                                                        s=self.state, now=self.state.now, **context)
         # MkDocs themes print the title as markup (no autoescape), so it is given already escaped.
         meta: dict[str, Any] = {"title": str(escape(isolated(title)))}

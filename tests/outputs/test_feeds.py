@@ -222,7 +222,7 @@ def test_history_rss_names_itself_and_declares_its_namespaces(outage: ProjectFac
 def test_history_atom_entries_have_distinct_updated_in_the_demo(demo_site) -> None:
     atom = etree.parse(str(demo_site / "history.atom")).getroot()
     updated = [e.findtext(f"{ATOM}updated") for e in atom.findall(f"{ATOM}entry")]
-    assert updated == ["2026-11-21T10:00:00+08:00", "2026-11-20T11:50:00+08:00", "2026-11-20T07:30:00+08:00",
+    assert updated == ["2026-11-21T10:00:00+08:00", "2026-11-21T17:00:00+08:00", "2026-11-20T07:30:00+08:00",
                        "2026-11-15T02:41:00+08:00", "2026-11-12T10:00:00+08:00"]  # each incident's latest update
 
 

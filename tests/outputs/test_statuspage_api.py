@@ -225,8 +225,8 @@ def test_statuspage_prometheus_exporter_reads_the_demo(demo_site: Path, tmp_path
     check, metrics = found["check"], found["metrics"]
     assert check["success"] is True and check["raw_status"] == "critical" and check["status"] == 0
     components = {c["name"]: c["status"] for c in check["component_metadata"]}
-    assert components["Withdrawals"] == "partial_outage" and components["Deposits"] == "operational"
-    assert components["Wallet and funds"] == "partial_outage"  # the group, reported like a component
+    assert components["Withdrawals"] == "degraded_performance" and components["Deposits"] == "operational"
+    assert components["Wallet and funds"] == "degraded_performance"  # the group, reported like a component
     assert len(components) == 11
     theft = next(i for i in check["incident_metadata"] if i["impact"] == "critical")
     assert theft["name"] == "Withdrawals paused after funds were taken from one hot wallet"

@@ -31,3 +31,36 @@
     }
   }
 })();
+
+/* Copy buttons beside on-chain addresses and transactions. Without JavaScript the button stays hidden and
+   the address is plain selectable text; with it, one press copies the whole value, so nobody retypes it. */
+(function () {
+  "use strict";
+  var buttons = document.querySelectorAll("button[data-herald-copy]");
+  function select(node) {
+    var range = document.createRange();
+    range.selectNodeContents(node);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+  function copied(button) {
+    var label = button.textContent;
+    button.textContent = button.getAttribute("data-herald-copied");
+    setTimeout(function () { button.textContent = label; }, 2000);
+  }
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].hidden = false;
+    buttons[i].addEventListener("click", function (event) {
+      var button = event.currentTarget;
+      var value = button.getAttribute("data-herald-copy");
+      var code = button.parentNode.querySelector("code");
+      if (code) { select(code); }
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(value).then(function () { copied(button); }, function () {});
+      } else if (document.execCommand && document.execCommand("copy")) {
+        copied(button);
+      }
+    });
+  }
+})();
