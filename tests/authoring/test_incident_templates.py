@@ -16,7 +16,7 @@ from tests.conftest import ProjectFactory
 from tests.authoring.test_authoring import herald
 
 REQUIRED = {"hot-wallet-theft", "data-exposure", "deposits-withdrawals-delayed", "service-outage",
-            "degraded-performance", "scheduled-maintenance", "scam-warning"}
+            "degraded-performance", "scheduled-maintenance", "scam-warning", "wallet-app-compromise"}
 NOW = datetime.fromisoformat("2026-11-20T11:00:00+08:00")
 HEADINGS = {"en": ("What happened", "What is happening", "What is affected", "Who is targeted", "What we are doing",
                    "What you should do"),
