@@ -11,7 +11,7 @@ from typing import Any, Callable
 import click
 
 from generator.adapters.cli_common import check_and_write, failing_cleanly, main, workspace_now
-from generator.authoring.durations import DurationError, parse_time
+from generator.authoring.durations import DurationError, parse_time, resolve_start
 from generator.authoring.new_incident import NewIncident, plan_new
 from generator.authoring.template_catalog import available, find, unfilled_prompts
 from generator.authoring.updates import UpdateRequest, closing_request, latest_status, plan_update
@@ -35,6 +35,45 @@ class Time(click.ParamType):
             return parse_time(str(value))
         except DurationError as exc:
             self.fail(str(exc), param, ctx)
+
+
+class StartTime(click.ParamType):
+    """When a problem began, read relative to the new file's time: ``now``, ``25m`` (ago) or a time."""
+
+    name = "TIME|AGO"
+
+    def __init__(self, now: datetime, zone: Any) -> None:
+        self.now, self.zone = now, zone
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        try:
+            return resolve_start(str(value), self.now, self.zone)
+        except DurationError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+START_QUESTION = "When did the problem start? (how long ago, e.g. 25m or 1h30m; a time such as " \
+                 "2026-11-20T08:40:00+08:00; or now)"
+
+
+def _started(given: str | None, kind: str, ask: bool, moment: datetime, zone: Any) -> datetime | None:
+    """The start: --started, else (for an incident) asked on a terminal, else None (the first update's time)."""
+    if kind == Kind.MAINTENANCE.value:
+        return None  # its window says when it starts
+    if given is not None:
+        try:
+            return resolve_start(given, moment, zone)
+        except DurationError as exc:
+            raise AuthoringError(f"--started: {exc}") from None
+    if kind != Kind.INCIDENT.value:
+        return None
+    if ask:
+        return click.prompt(START_QUESTION, type=StartTime(moment, zone))
+    click.echo("started_at is the first update's time; if the problem began earlier, give --started "
+               "(e.g. --started 25m) or correct started_at, or the record will say users were told at once", err=True)
+    return None
 
 
 def now_dated_option(function: Callable) -> Callable:
@@ -79,7 +118,9 @@ Then fill in the [bracketed] prompts in the files it prints, and run herald chec
               help="An affected component (repeatable, or comma-separated).")
 @click.option("--template", "template_name", default=None, metavar="NAME", help="See: herald templates.")
 @click.option("--lang", "langs", multiple=True, metavar="LANG", help="Also write the translation files (e.g. zh).")
-@click.option("--started-at", type=Time(), default=None, help="When the problem began (default: now).")
+@click.option("--started", "--started-at", "started", default=None, metavar="TIME|AGO",
+              help="When the problem began: a time, or how long ago (25m, 1h30m). Asked on a terminal; "
+                   "otherwise the first update's time.")
 @click.option("--window-start", type=Time(), default=None, help="Maintenance window start.")
 @click.option("--window-end", type=Time(), default=None, help="Maintenance window end.")
 @click.option("--status", default=None, help="Status of the first update (default: investigating; scheduled).")
@@ -94,7 +135,7 @@ Then fill in the [bracketed] prompts in the files it prints, and run herald chec
 @now_dated_option
 @click.pass_obj
 def new(root: Path, title: str | None, kind: str | None, impact: str | None, components: tuple[str, ...],
-        template_name: str | None, langs: tuple[str, ...], started_at: datetime | None, window_start: datetime | None,
+        template_name: str | None, langs: tuple[str, ...], started: str | None, window_start: datetime | None,
         window_end: datetime | None, status: str | None, next_update: str | None, message: str | None,
         incident_id: str | None, draft: bool | None, now: str | None) -> None:
     """Create an incident, maintenance or notice from a template; print the files written."""
@@ -113,6 +154,8 @@ def new(root: Path, title: str | None, kind: str | None, impact: str | None, com
             impact = impact or click.prompt("Impact", type=click.Choice([i.value for i in Impact]),
                                             default=template.impact)
             components = components or _ask_components(workspace)
+        started_at = _started(started, kind, ask, moment, workspace.settings.zone)
+        if ask:
             if kind == Kind.MAINTENANCE.value:
                 window_start = window_start or click.prompt("Window start", type=Time())
                 window_end = window_end or click.prompt("Window end", type=Time())

@@ -1,4 +1,5 @@
-"""Parse ``--next`` values: a delay after a time (``2h``, ``30m``, ``1h30m``, ``1d``) or an ISO 8601 time."""
+"""Parse ``--next`` and ``--started`` values: a delay after (or before) a time (``2h``, ``30m``,
+``1h30m``, ``1d``), or an ISO 8601 time."""
 
 from __future__ import annotations
 
@@ -42,6 +43,20 @@ def resolve_next(text: str, at: datetime, zone: ZoneInfo) -> datetime:
             raise DurationError(f"'{text}' is more than a year away; promise something nearer")
         return moment.astimezone(zone)
     return (at + parse_delay(value)).astimezone(zone)
+
+
+def resolve_start(text: str, now: datetime, zone: ZoneInfo) -> datetime:
+    """When the problem began: ``now``, a delay before ``now`` (``25m`` or ``25m ago``), or a time not after it."""
+    value = text.strip().lower()
+    if value == "now":
+        return now.astimezone(zone).replace(microsecond=0)
+    if re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        moment = parse_time(text.strip())
+        if moment > now:
+            raise DurationError(f"'{text}' is after now ({now.isoformat()}); a problem starts before it is reported")
+        return moment.astimezone(zone)
+    delay = parse_delay(re.sub(r"\s*ago$", "", value))
+    return (now - delay).astimezone(zone).replace(microsecond=0)
 
 
 def parse_time(value: str) -> datetime:

@@ -20,6 +20,7 @@ from generator.content.page_paths import duplicate_titles, shadowed_pages
 from generator.content.pages import collect_pages, split_language
 from generator.content.schema import ID_PATTERN, IncidentIn, IncidentTranslationIn, UpdateIn, UpdateTranslationIn
 from generator.content.settings import Settings
+from generator.content.update_checks import update_warnings
 from generator.errors import Diagnostic, Severity
 from generator.model import (
     INCIDENT_STATUSES,
@@ -266,6 +267,7 @@ def _cross_check(incident: Incident, base: _Parsed, meta: IncidentIn, updates, t
                               "detected_at is before started_at", "a problem is detected after it starts"))
     out += _check_kind(incident, base)
     out += _check_commitments(meta, base)
+    out += update_warnings(meta, base, updates, settings.zone)
     known_facts = set(meta.facts)
     for update in incident.updates:
         update_meta, parsed = updates[update.id]

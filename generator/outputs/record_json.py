@@ -75,5 +75,6 @@ def _record(state: SiteState) -> dict[str, Any]:
                              "median_first_update_seconds": _seconds(track.median_to_first_update),
                              "promises_kept": track.promises_kept, "promises_due": track.promises_due,
                              "commitments_done": track.commitments_done, "commitments_missed": track.commitments_missed,
-                             "commitments_overdue": track.commitments_overdue},
+                             "commitments_overdue": track.commitments_overdue,
+                             "commitments_pending": track.commitments_pending},
             "incidents": incidents}

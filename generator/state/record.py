@@ -7,7 +7,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from generator.model import Commitment, Incident, Kind
+from generator.model import CLOSED_STATUSES, Commitment, Incident, Kind, Update
 from generator.state import derive
 
 
@@ -52,7 +52,7 @@ def communication_record(incident: Incident, now: datetime) -> Record:
     updates = incident.updates
     times = [u.at for u in updates]
     resolved = derive.resolved_at(incident, now)
-    gaps = [later - earlier for earlier, later in zip(times, times[1:])]
+    gaps = _silences(updates)
     ongoing_gap = now - times[-1] if resolved is None else timedelta(0)
     longest = max(gaps + [ongoing_gap], default=timedelta(0))
     promises = tuple(_promise(update, nxt, now) for update, nxt in zip(updates, list(updates[1:]) + [None])
@@ -61,6 +61,13 @@ def communication_record(incident: Incident, now: datetime) -> Record:
     return Record(to_first_update=max(times[0] - start, timedelta(0)), longest_silence=longest,
                   silence_ongoing=resolved is None and ongoing_gap == longest and ongoing_gap > timedelta(0),
                   promises=promises, duration=derive.duration(incident, now), resolved=resolved is not None)
+
+
+def _silences(updates: tuple[Update, ...]) -> list[timedelta]:
+    """Gaps between consecutive updates while the incident was open: the time from
+    a resolution to a later postmortem (or a reopening) is not a silence."""
+    return [later.at - earlier.at for earlier, later in zip(updates, updates[1:])
+            if earlier.status not in CLOSED_STATUSES]
 
 
 def _promise(update, following, now: datetime) -> Promise:
@@ -86,6 +93,8 @@ class TrackRecord:
     commitments_done: int
     commitments_missed: int
     commitments_overdue: int
+    commitments_pending: int
+    """Commitments not yet due."""
 
     @property
     def kept_share(self) -> float | None:
@@ -101,7 +110,8 @@ def track_record(incidents: tuple[Incident, ...] | list[Incident], now: datetime
     states = [commitment_state(c, now) for i in incidents for c in i.commitments]
     return TrackRecord(len(real), statistics.median(firsts) if firsts else None,
                        sum(r.promises_kept for r in records), sum(r.promises_due for r in records),
-                       states.count("done"), states.count("missed"), states.count("overdue"))
+                       states.count("done"), states.count("missed"), states.count("overdue"),
+                       states.count("pending"))
 
 
 def commitment_state(commitment: Commitment, now: datetime) -> str:

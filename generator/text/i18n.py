@@ -87,7 +87,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "record.intro": "Computed from every incident's own updates: how fast we spoke, how long we went quiet, "
                         "and whether we kept our promises.",
         "record.median_first": "Median time to first update", "record.share_kept": "Promises kept on time",
-        "record.commitments": "{done} done, {missed} missed, {overdue} overdue",
+        "record.commitments": "{done} done, {missed} missed, {overdue} overdue, {pending} not yet due",
         "record.by_incident": "Incident by incident",
         "promise.kept": "kept", "promise.late": "late", "promise.overdue": "overdue", "promise.pending": "not yet due",
         "commitments.title": "Our commitments", "commitments.what": "Commitment", "commitments.due": "Due",
@@ -216,7 +216,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "record.late_by": "{duration}",
         "record.intro": "根据每个事件自身的更新计算：我们多快发声、沉默了多久、是否兑现了承诺。",
         "record.median_first": "首次更新时间中位数", "record.share_kept": "按时兑现的承诺",
-        "record.commitments": "已完成 {done} 项，未兑现 {missed} 项，已逾期 {overdue} 项", "record.by_incident": "逐个事件",
+        "record.commitments": "已完成 {done} 项，未兑现 {missed} 项，已逾期 {overdue} 项，未到期 {pending} 项", "record.by_incident": "逐个事件",
         "promise.kept": "已兑现", "promise.late": "迟到", "promise.overdue": "已逾期", "promise.pending": "未到期",
         "commitments.title": "我们的承诺", "commitments.what": "承诺", "commitments.due": "期限", "commitments.state": "状态",
         "commitments.evidence": "证明", "commitment.done": "已完成", "commitment.missed": "未兑现",

@@ -207,3 +207,36 @@ def test_feeds_show_the_session(built: Path) -> None:
         pytest.skip("this build writes no feeds yet (generator/outputs/feeds.py is another engineer's work)")
     text = "".join(p.read_text(encoding="utf-8") for p in feeds)
     assert "Withdrawals are slowly coming back." in text and "Deposits are back to normal." in text
+
+
+@pytest.mark.parametrize("started, expected", [
+    ("25m", "started_at: 2026-11-20T10:35:00+08:00"),
+    ("1h30m ago", "started_at: 2026-11-20T09:30:00+08:00"),
+    ("2026-11-20T02:10:00+00:00", "started_at: 2026-11-20T10:10:00+08:00"),
+])
+def test_new_takes_when_the_problem_started(project: ProjectFactory, started: str, expected: str) -> None:
+    add_outage(project)
+    result = herald(project.root, "new", "--title", "Login fails", "--impact", "minor", "--component", "api",
+                    "--message", "Logins fail.", "--started", started, "--now", "2026-11-20T11:00:00+08:00")
+    assert result.exit_code == 0, result.output
+    incident = (project.root / "incidents/2026-11-20-login-fails/incident.md").read_text(encoding="utf-8")
+    assert expected in incident
+    assert "started_at is the first update's time" not in result.stderr
+
+
+def test_new_without_a_start_says_the_record_will_count_from_the_first_update(project: ProjectFactory) -> None:
+    add_outage(project)
+    result = herald(project.root, "new", "--title", "Login fails", "--impact", "minor", "--component", "api",
+                    "--message", "Logins fail.", "--now", "2026-11-20T11:00:00+08:00")
+    assert result.exit_code == 0, result.output
+    assert "started_at is the first update's time" in result.stderr and "--started" in result.stderr
+
+
+def test_a_start_after_now_is_refused(project: ProjectFactory) -> None:
+    add_outage(project)
+    result = herald(project.root, "new", "--title", "Login fails", "--impact", "minor", "--component", "api",
+                    "--message", "Logins fail.", "--started", "2026-11-20T12:00:00+08:00",
+                    "--now", "2026-11-20T11:00:00+08:00")
+    assert result.exit_code != 0
+    assert "--started" in result.output and "after now" in result.output
+    assert not (project.root / "incidents/2026-11-20-login-fails").exists()

@@ -138,12 +138,15 @@ def test_future_update_is_written_with_a_warning(outage: ProjectFactory) -> None
 
 def test_new_asks_for_what_it_needs_on_a_terminal(outage: ProjectFactory, monkeypatch) -> None:
     monkeypatch.setattr(cli_authoring, "is_terminal", lambda: True)
-    answers = "hot-wallet-theft\nFunds taken from a hot wallet\ncritical\nwithdrawals, deposits\n"
+    answers = "hot-wallet-theft\nFunds taken from a hot wallet\ncritical\nwithdrawals, deposits\n1h30m\n"
     result = herald(outage.root, "new", *NOW, input=answers)
     assert result.exit_code == 0, result.output
+    assert "When did the problem start?" in result.output
     folder = outage.root / "incidents/2026-11-20-funds-taken-from-a-hot-wallet"
     assert "components: [withdrawals, deposits]" in (folder / "incident.md").read_text(encoding="utf-8")
     assert "tags: [theft, hot-wallet, fake-support, phishing]" in (folder / "incident.md").read_text(encoding="utf-8")
+    # "1h30m" before --now (11:00 +08:00), not the first update's time.
+    assert "started_at: 2026-11-20T09:30:00+08:00" in (folder / "incident.md").read_text(encoding="utf-8")
 
 
 def test_update_opens_the_editor_on_a_terminal(outage: ProjectFactory, monkeypatch) -> None:

@@ -179,6 +179,34 @@ def test_track_record_median_and_share(promises: ProjectFactory) -> None:
     assert (track.promises_kept, track.promises_due) == (1, 3)
     assert track.kept_share == pytest.approx(100 / 3)
     assert (track.commitments_done, track.commitments_missed, track.commitments_overdue) == (1, 1, 1)
+    assert track.commitments_pending == 1  # "report", due on the 25th
+
+
+def test_track_record_page_and_json_count_pending_commitments(promises: ProjectFactory) -> None:
+    import json
+    now = datetime(2026, 11, 20, 13, 0, tzinfo=CST)
+    output = build_site(load_project(promises.root, lambda pinned: now))
+    page = output.status_pages["track-record/index.md"].html
+    assert "1 done, 1 missed, 1 overdue, 1 not yet due" in page
+    totals = json.loads(output.files["api/herald/record.json"])["track_record"]
+    assert (totals["commitments_pending"], totals["commitments_overdue"]) == (1, 1)
+    # Before 12:00 the refund is not yet due either.
+    early = build_site(load_project(promises.root, lambda pinned: datetime(2026, 11, 20, 11, tzinfo=CST)))
+    assert "1 done, 1 missed, 0 overdue, 2 not yet due" in early.status_pages["track-record/index.md"].html
+
+
+def test_time_from_resolution_to_a_later_postmortem_is_not_a_silence(project: ProjectFactory) -> None:
+    project.incident("2026-11-10-p", "title: P\nimpact: major\nstarted_at: 2026-11-10T08:00:00+08:00", updates={
+        "a": update("2026-11-10T08:10:00+08:00", "investigating"),
+        "b": update("2026-11-10T10:40:00+08:00", "identified"),
+        "c": update("2026-11-10T11:00:00+08:00", "resolved"),
+        "d": update("2026-11-14T09:00:00+08:00", "postmortem"),
+        "e": update("2026-11-18T09:00:00+08:00", "postmortem")})
+    now = datetime(2026, 11, 20, 13, 0, tzinfo=CST)
+    rec = record.communication_record(load_project(project.root, lambda pinned: now).content.incidents[0], now)
+    # The longest gap while open is 08:10 to 10:40; four days before the postmortem do not count.
+    assert (rec.longest_silence, rec.silence_ongoing) == (timedelta(hours=2, minutes=30), False)
+    assert rec.duration == timedelta(hours=3)
 
 
 def test_uptime_and_record_in_json(berlin: ProjectFactory) -> None:
