@@ -113,7 +113,7 @@ def _nav(settings: Settings, docs: dict[str, str | bytes]) -> list[dict[str, lis
         prefix = urls.prefix(lang, settings.default_language)
         pages = [prefix + page for page in NAV_PAGES if prefix + page in docs]
         if pages:
-            nav.append({i18n.LANGUAGE_NAMES.get(lang, lang): pages})
+            nav.append({i18n.language_name(lang): pages})
     return nav
 
 
@@ -121,7 +121,7 @@ def _extra(settings: Settings, output: Output, names: dict[str, str]) -> dict[st
     """What the theme overrides read: the plugin puts the same into ``config.extra`` at build time."""
     herald = {"banner": output.banner, "footer": output.footer, "status": output.status, "names": names,
               "languages": list(settings.languages), "default_language": settings.default_language}
-    alternate = [{"name": i18n.LANGUAGE_NAMES[lang], "lang": i18n.HTML_LANG[lang], "code": lang,
+    alternate = [{"name": i18n.language_name(lang), "lang": i18n.html_lang(lang), "code": lang,
                   "link": "/" if lang == settings.default_language else f"/{lang}/"} for lang in settings.languages]
     return {"herald": herald, "alternate": alternate}
 

@@ -28,7 +28,7 @@ from generator.errors import Severity
 from generator.outputs.theme_scripts import ThemeScripts, template_sources
 from generator.outputs.wellknown import HEADERS, inline_script_hashes, render_headers
 from generator.pipeline import Output, Project, build_site, load_project
-from generator.text.i18n import HTML_LANG, LANGUAGE_NAMES, pick
+from generator.text.i18n import direction, html_lang, language_name, pick
 from generator.text.markup import TooDeep, clean_page_html
 
 NAV_FREE_SECTIONS = ("incidents/", "components/", "history/")
@@ -111,7 +111,7 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
                                                for lang in settings.languages}, "languages": list(settings.languages),
                                      "default_language": settings.default_language}
         config["extra"]["alternate"] = [
-            {"name": LANGUAGE_NAMES[lang], "lang": HTML_LANG[lang], "code": lang,
+            {"name": language_name(lang), "lang": html_lang(lang), "code": lang,
              "link": "/" if lang == settings.default_language else f"/{lang}/"}
             for lang in settings.languages]
         config["extra"]["herald_serve_errors"] = self.serve_errors

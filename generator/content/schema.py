@@ -26,10 +26,10 @@ from generator.content.crisis_schema import (
     RemedyIn,
     RemedyTranslationIn,
 )
-from generator.content.schema_types import ID_PATTERN, LANGUAGE_CODES, Https, Id, Localized, Strict, Text, Time
+from generator.content.schema_types import ID_PATTERN, LANGUAGE_PATTERN, Https, LanguageTag, Id, Localized, Strict, Text, Time
 from generator.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES
 
-__all__ = ["ID_PATTERN", "LANGUAGE_CODES", "Https", "Id", "Localized", "Strict", "Text", "Time", "RemedyIn",
+__all__ = ["ID_PATTERN", "LANGUAGE_PATTERN", "LanguageTag", "Https", "Id", "Localized", "Strict", "Text", "Time", "RemedyIn",
            "HelpIn", "EvidenceIn", "DisclosureIn", "ClaimIn", "FeedbackIn", "ExplorerIn"]
 
 Kind = Literal["incident", "maintenance", "notice"]
@@ -206,7 +206,7 @@ class SiteIn(Strict):
         description="Public URL the site is served from, e.g. https://status.example.com/ or "
                     "https://example.github.io/status/")
     time_zone: str = Field("UTC", description="IANA time zone for showing times, e.g. Asia/Shanghai.")
-    languages: list[Literal["en", "zh"]] = Field(["en", "zh"], description="First is the default.")
+    languages: list[LanguageTag] = Field(["en", "zh"], description="BCP 47 tags (en, zh-Hans, zh-Hant, ja, ...); the first is the default, served at /, each other at /<tag>/.")
     now: Time | None = Field(None, description="Pin the build's 'now' (demos); --now and "
                                                "SOURCE_DATE_EPOCH take precedence.")
     description: Localized | None = None

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Union
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
 from generator.content.clock import check_range
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
-LANGUAGE_CODES = ("en", "zh")
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|[0-9]{3}))?$"
+"""A BCP 47 tag as Herald takes it: language, optional script, optional region (``en``, ``zh-Hant``, ``pt-BR``)."""
 
 
 def _require_text_time(value: Any) -> Any:
@@ -25,7 +26,8 @@ def _require_text_time(value: Any) -> Any:
 Time = Annotated[AwareDatetime, BeforeValidator(_require_text_time), AfterValidator(check_range)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-Localized = Union[Text, dict[Literal["en", "zh"], Text]]
+LanguageTag = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
+Localized = Union[Text, dict[LanguageTag, Text]]
 Https = Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
 
 

@@ -20,6 +20,7 @@ from generator.content.mkdocs_yaml import check_mkdocs_yaml
 from generator.content.schema import ConfigIn
 from generator.errors import Diagnostic, Severity
 from generator.model import Component, Group, Localized
+from generator.text import i18n
 
 CONFIG_NAME = "herald.yml"
 
@@ -220,6 +221,24 @@ def _check_site(config: ConfigIn, lines: dict[Any, int]) -> list[Diagnostic]:
     if not config.site.languages:
         out.append(Diagnostic(CONFIG_NAME, line_for(lines, ("site", "languages")), "site.languages", "empty-value",
                               "site.languages is empty", "list at least one language, e.g. [en] or [en, zh]"))
+    return out + _check_languages(config.site.languages, lines)
+
+
+def _check_languages(languages: list[str], lines: dict[Any, int]) -> list[Diagnostic]:
+    """A tag CLDR does not know is an error; a language without a catalog builds with English interface text."""
+    out = []
+    for index, tag in enumerate(languages):
+        line, field = line_for(lines, ("site", "languages", index)), f"site.languages[{index}]"
+        if not i18n.known_tag(tag):
+            out.append(Diagnostic(CONFIG_NAME, line, field, "unknown-language",
+                                  f"'{tag}' is not a language tag that Herald knows",
+                                  "use a BCP 47 tag such as en, zh-Hans, zh-Hant, ja, ko, es, pt-BR or ar"))
+        elif not i18n.has_catalog(tag):
+            out.append(Diagnostic(CONFIG_NAME, line, field, "no-catalog",
+                                  f"Herald has no interface translation for '{tag}': its pages show "
+                                  "the interface (menus, labels, dates' words) in English",
+                                  f"translate generator/locales/herald.pot into generator/locales/"
+                                  f"{tag.replace('-', '_')}/LC_MESSAGES/herald.po (see the README)", Severity.WARNING))
     return out
 
 

@@ -85,7 +85,7 @@ def _event(text: OutputText, incident: Incident, lang: str) -> Event:
     event.add("sequence", len(incident.updates) - 1)
     event.add("dtstart", _utc(incident.scheduled_for))
     event.add("dtend", _utc(incident.scheduled_until))
-    event.add("summary", text.title(incident, lang), parameters={"LANGUAGE": i18n.HTML_LANG[lang]})
+    event.add("summary", text.title(incident, lang), parameters={"LANGUAGE": i18n.html_lang(lang)})
     event.add("description", "\n\n".join(line for line in lines if line) + f"\n\n{url}")
     event.add("url", url)
     event.add("status", "CONFIRMED")

@@ -236,7 +236,7 @@ def _generator(feed: Feed, text: OutputText, fmt: str) -> FeedGenerator:
     gen.author({"name": text.company(feed.lang)})
     gen.link(href=text.url(f"{feed.path}.{fmt}"), rel="self", type=FORMATS[fmt])
     gen.link(href=feed.home, rel="alternate", type="text/html")  # last: feedgen makes the last link RSS's <link>
-    gen.language(i18n.HTML_LANG[feed.lang])
+    gen.language(i18n.html_lang(feed.lang))
     gen.generator("Herald")
     gen.updated(feed.updated)
     gen.lastBuildDate(feed.updated)
@@ -273,7 +273,7 @@ def _json_feed(feed: Feed, text: OutputText) -> str:
         "version": JSON_FEED_VERSION, "title": feed.title, "home_page_url": feed.home,
         "feed_url": text.url(feed.path + ".json"),
         "description": text.t(feed.lang, "feed.description", site=text.site_name(feed.lang)),
-        "language": i18n.HTML_LANG[feed.lang], "authors": [{"name": text.company(feed.lang)}],
+        "language": i18n.html_lang(feed.lang), "authors": [{"name": text.company(feed.lang)}],
         "items": [{"id": e.id, "url": e.url, "title": e.title, "content_html": e.html,
                    "date_published": e.at.isoformat(), "date_modified": e.at.isoformat(),
                    "tags": [label for _, label in e.categories]} for e in feed.entries],

@@ -70,7 +70,7 @@ def _feed(text: OutputText, newest: datetime) -> FeedGenerator:
     description = text.pick(text.settings.description, lang) or f"{text.site_name(lang)} - Incident History"
     gen.description(markup_free(description))  # readers take it as HTML: text only
     gen.author({"name": text.company(lang)})
-    gen.language(i18n.HTML_LANG[lang])
+    gen.language(i18n.html_lang(lang))
     gen.generator("Herald")
     gen.updated(newest)
     gen.lastBuildDate(newest)

@@ -52,7 +52,7 @@ class PageHelper:
         """Localized plain text, marked with its language when it fell back."""
         value, fell_back = i18n.pick(localized, self.lang, self.settings.default_language)
         if fell_back:
-            shown = Markup('<span lang="{}">{}</span>').format(i18n.HTML_LANG[self._source_lang(localized)], value)
+            shown = Markup('<span lang="{}">{}</span>').format(i18n.html_lang(self._source_lang(localized)), value)
         else:
             shown = escape(value)
         # Right-to-left letters or direction controls in a title or name must not reorder the page around it.
@@ -78,7 +78,7 @@ class PageHelper:
         if not fell_back:
             return body
         note = Markup('<p class="herald-untranslated">{}</p>').format(self.t("fallback.note"))
-        lang = i18n.HTML_LANG[self._source_lang(localized)]
+        lang = i18n.html_lang(self._source_lang(localized))
         return note + Markup('<div lang="{}">').format(lang) + body + Markup("</div>")
 
     def _resolve_page_link(self, source: str, href: str) -> str:

@@ -59,9 +59,7 @@ class RecordHelper:
 
     def weekdays(self) -> list[str]:
         """Short weekday names, Monday first."""
-        monday = date(2026, 11, 23)
-        return [i18n.format_day(monday + timedelta(days=n), self.h.lang).split()[-1 if self.h.lang == "zh" else 0]
-                for n in range(7)]
+        return i18n.weekday_names(self.h.lang)
 
     def record(self, incident: Incident) -> record.Record:
         """The incident's communication record."""

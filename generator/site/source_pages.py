@@ -15,7 +15,7 @@ from markupsafe import escape
 from generator.content.frontmatter import FRONT_MATTER_RE, parse_yaml_mapping
 from generator.content.settings import Settings
 from generator.model import SourcePage
-from generator.text.i18n import HTML_LANG, pick, translate
+from generator.text.i18n import html_lang, pick, translate
 from generator.text.page_markup import PageBody, PageMarkup, TocEntry
 from generator.text.safetext import isolated, strip_controls
 from generator.text.urls import page_url, prefix, relative, tags
@@ -139,7 +139,7 @@ def _source_language(page: SourcePage, settings: Settings) -> str:
 def _with_fallback_note(body: PageBody, lang: str, source_lang: str) -> PageBody:
     """The body under a note saying it is not translated, marked with the language it is in."""
     note = f'<p class="herald-untranslated">{escape(translate(lang, "fallback.note"))}</p>\n'
-    code = HTML_LANG[source_lang]
+    code = html_lang(source_lang)
     return PageBody(html=f'{note}<div lang="{code}">\n{body.html}</div>\n',
                     markdown=f'{note}\n<div lang="{code}" markdown="1">\n\n{body.markdown}\n</div>\n',
                     toc=body.toc, title=body.title)

@@ -109,7 +109,7 @@ def test_invalid_fixtures_fail_check_and_the_schema(project: ProjectFactory, nam
 
 @pytest.mark.parametrize("change", [
     ("url: https://status.example.com/", "url: status.example.com"),
-    ("languages: [en, zh]", "languages: [en, fr]"),
+    ("languages: [en, zh]", "languages: [en, Chinese]"),
     ("  - id: api\n", "  - id: API\n"),
     ("time_zone: Asia/Shanghai", "time_zone: Asia/Shanghai\n  colour: red"),
 ])

@@ -253,7 +253,7 @@ def test_track_record_page_shows_hand_computed_figures(project: ProjectFactory) 
                for div in page.xpath('//dl[contains(@class, "herald-track")]/div')}
     assert figures["Median time to first update"] == "30 min"  # median of 30, 10 and 60 minutes
     assert figures["Promises kept on time"] == "33% (1 of 3)"  # A: kept + late; C: overdue
-    assert figures["Our commitments"] == "1 done, 1 missed, 1 overdue"  # "review" is pending, not yet due
+    assert figures["Our commitments"] == "1 done, 1 missed, 1 overdue, 1 not yet due"  # "review" is pending
     rows = [[text_of(td) for td in tr.xpath("td")] for tr in page.xpath("//table/tbody/tr")]
     assert sorted(rows) == sorted([
         ["Alpha", "30 min", "1 h 10 min", "1 of 2", "2 h 30 min"],  # gaps 50 and 70 min; 08:00-10:30
@@ -266,13 +266,13 @@ def test_track_record_page_in_chinese(project: ProjectFactory) -> None:
     add_record_incidents(project)
     page = tree(build(project.root, NOW).status_pages["zh/track-record/index.md"])
     figures = [text_of(dd) for dd in page.xpath('//dl[contains(@class, "herald-track")]/div/dd')]
-    assert figures[:3] == ["30分钟", "33% (3 次中 1 次)", "已完成 1 项，未兑现 1 项，已逾期 1 项"]
+    assert figures[:3] == ["30 分钟", "33%（3 次中 1 次）", "已完成 1 项，未兑现 1 项，已逾期 1 项，待兑现 1 项"]
 
 
 def test_track_record_without_incidents_shows_dashes(project: ProjectFactory) -> None:
     page = tree(build(project.root, NOW).status_pages["track-record/index.md"])
     figures = [text_of(dd) for dd in page.xpath('//dl[contains(@class, "herald-track")]/div/dd')]
-    assert figures[:3] == ["—", "—", "0 done, 0 missed, 0 overdue"]
+    assert figures[:3] == ["—", "—", "0 done, 0 missed, 0 overdue, 0 not yet due"]
     assert page.xpath("//table/tbody/tr") == []
 
 
