@@ -66,6 +66,8 @@ class Output:
     """Per language: the "we will never ask" notice and the official-channels link shown on every page."""
     banner: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     """Per language: incidents that get the site-wide banner (title, url relative to the site root)."""
+    languages: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per language: its URL folder, ``lang`` and ``dir``, own name and the frame's words (``site/chrome.py``)."""
     status: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per language: the overall status shown under the header of every page (``site/chrome.py``)."""
 
@@ -115,7 +117,8 @@ def build_site(project: Project) -> Output:
     files[HEADERS] = render_headers((), [*files, *pages, *source_pages])
     return Output(files=dict(sorted(files.items())), status_pages=dict(sorted(pages.items())),
                   source_pages=dict(sorted(source_pages.items())),
-                  banner=chrome.banner(state), footer=chrome.footer(settings), status=chrome.status_bar(state))
+                  banner=chrome.banner(state), footer=chrome.footer(settings), status=chrome.status_bar(state),
+                  languages=chrome.languages(settings))
 
 
 def _unfilled_prompts(raw: RawContent) -> list[Diagnostic]:

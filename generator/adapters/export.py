@@ -23,6 +23,7 @@ from generator.content.files import static_files as content_static_files
 from generator.content.mkdocs_yaml import theme_folder
 from generator.content.settings import Settings
 from generator.pipeline import Output
+from generator.adapters.theme_data import theme_extra
 from generator.text import i18n, urls
 
 DOCS = "docs"
@@ -89,7 +90,7 @@ def mkdocs_config(settings: Settings, docs: dict[str, str | bytes], output: Outp
         "markdown_extensions": ["attr_list", "md_in_html", "admonition", "tables", {"toc": {"permalink": True}}],
         "nav": _nav(settings, docs),
         "not_in_nav": "\n".join(NOT_IN_NAV) + "\n",
-        "extra": _extra(settings, output, names),
+        "extra": theme_extra(settings, output),
     }
     header = ("# Written by `herald export`: the site as Markdown, for MkDocs without the Herald plugin,\n"
               "# Zensical or another builder. Regenerate it rather than editing it.\n")
@@ -115,15 +116,6 @@ def _nav(settings: Settings, docs: dict[str, str | bytes]) -> list[dict[str, lis
         if pages:
             nav.append({i18n.language_name(lang): pages})
     return nav
-
-
-def _extra(settings: Settings, output: Output, names: dict[str, str]) -> dict[str, object]:
-    """What the theme overrides read: the plugin puts the same into ``config.extra`` at build time."""
-    herald = {"banner": output.banner, "footer": output.footer, "status": output.status, "names": names,
-              "languages": list(settings.languages), "default_language": settings.default_language}
-    alternate = [{"name": i18n.language_name(lang), "lang": i18n.html_lang(lang), "code": lang,
-                  "link": "/" if lang == settings.default_language else f"/{lang}/"} for lang in settings.languages]
-    return {"herald": herald, "alternate": alternate}
 
 
 def theme_files(settings: Settings) -> dict[str, bytes]:

@@ -28,7 +28,8 @@ from generator.errors import Severity
 from generator.outputs.theme_scripts import ThemeScripts, template_sources
 from generator.outputs.wellknown import HEADERS, inline_script_hashes, render_headers
 from generator.pipeline import Output, Project, build_site, load_project
-from generator.text.i18n import direction, html_lang, language_name, pick
+from generator.adapters.theme_data import theme_extra
+from generator.text.i18n import pick
 from generator.text.markup import TooDeep, clean_page_html
 
 NAV_FREE_SECTIONS = ("incidents/", "components/", "history/")
@@ -105,15 +106,7 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         # MkDocs themes print site_name as markup: give it escaped.
         config["site_name"] = str(escape(pick(settings.name, settings.default_language, settings.default_language)[0]))
         config["site_url"] = settings.url
-        config["extra"]["herald"] = {"banner": self.output.banner, "footer": self.output.footer,
-                                     "status": self.output.status,
-                                     "names": {lang: pick(settings.name, lang, settings.default_language)[0]
-                                               for lang in settings.languages}, "languages": list(settings.languages),
-                                     "default_language": settings.default_language}
-        config["extra"]["alternate"] = [
-            {"name": language_name(lang), "lang": html_lang(lang), "code": lang,
-             "link": "/" if lang == settings.default_language else f"/{lang}/"}
-            for lang in settings.languages]
+        config["extra"].update(theme_extra(settings, self.output))
         config["extra"]["herald_serve_errors"] = self.serve_errors
         return config
 

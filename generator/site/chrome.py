@@ -48,3 +48,13 @@ def status_bar(state: SiteState) -> dict[str, dict[str, str]]:
                      "home": urls.home(p), "subscribe_label": i18n.translate(lang, "subscribe.title"),
                      "subscribe": urls.subscribe(p)}
     return out
+
+
+def languages(settings: Settings) -> dict[str, dict[str, str]]:
+    """Per language, what the frame needs to know of it: its URL folder, ``lang`` and ``dir`` attributes,
+    its own name, and the frame's words (colon, "Ongoing incident", "your time")."""
+    return {lang: {"code": lang, "prefix": urls.prefix(lang, settings.default_language),
+                   "html_lang": i18n.html_lang(lang), "dir": i18n.direction(lang), "name": i18n.language_name(lang),
+                   "colon": i18n.translate(lang, "punct.colon"), "ongoing": i18n.translate(lang, "banner.ongoing"),
+                   "your_time": i18n.translate(lang, "time.yours")}
+            for lang in settings.languages}

@@ -44,6 +44,26 @@ class PageHelper:
         """Interface text."""
         return i18n.translate(self.lang, key)
 
+    @property
+    def colon(self) -> str:
+        """The colon after a label in this language, with its space (': ' or '：')."""
+        return self.t("punct.colon")
+
+    @property
+    def semicolon(self) -> str:
+        """The separator between items of a run-in list ('; ' or '；')."""
+        return self.t("punct.semicolon")
+
+    @property
+    def open(self) -> str:
+        """An opening parenthesis after a word (' (' or '（')."""
+        return self.t("punct.open")
+
+    @property
+    def close(self) -> str:
+        """The closing parenthesis (')' or '）')."""
+        return self.t("punct.close")
+
     def link(self, to_url: str) -> str:
         """Relative link from this page."""
         return urls.relative(self.url, to_url)

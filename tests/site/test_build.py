@@ -38,7 +38,7 @@ def read(site: Path, path: str) -> str:
 
 def test_home_pages_show_status_in_both_languages(built: Path) -> None:
     en, zh = read(built, "index.html"), read(built, "zh/index.html")
-    assert '<html lang="en"' in en and '<html lang="zh"' in zh
+    assert '<html lang="en"' in en and '<html lang="zh-Hans"' in zh
     assert "Major service outage" in en and "服务严重中断" in zh
     assert "Withdrawals are down" in en and "提币中断" in zh
     assert "Major outage" in en and "严重中断" in zh  # withdrawals' component status, in words

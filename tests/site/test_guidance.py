@@ -73,7 +73,7 @@ def test_incident_page_shows_actions_faq_and_related_advice(outage: ProjectFacto
     outage.file(f"{THEFT}/faq/can-i-withdraw.zh.md", "---\nquestion: 可以提币吗？\n---\n暂时不行。\n")
     output = built(outage)
     page = output.status_pages[f"{THEFT}/index.md"].html
-    assert re.search(r"Do now:</strong> Reset your password — <a href=\"../../kb/passwords/\">how to</a>", page)
+    assert re.search(r"Do now: </strong>Reset your password — <a href=\"../../kb/passwords/\">how to</a>", page)
     assert '<details class="herald-faq" id="faq-2026-11-20-withdrawals-down-can-i-withdraw">' in page
     assert '<a href="../../kb/passwords/">Strong passwords</a>' in page  # related by the shared tag
     zh = output.status_pages[f"zh/{THEFT}/index.md"].html

@@ -150,7 +150,7 @@ def test_never_ask_footer_on_every_page_in_its_language(sub_site: Path) -> None:
         [footer] = tree.xpath('//p[@class="herald-never-ask"]')
         text = " ".join(footer.text_content().split())
         if page.relative_to(sub_site).parts[0] == "zh":
-            assert text.startswith("我们绝不会向您索要的信息:") and "示例公司绝不会索要您的助记词" in text, page
+            assert text.startswith("我们绝不会向您索要的信息：") and "示例公司绝不会索要您的助记词" in text, page
         else:
             assert text.startswith("What we will never ask you:") and "Example Ltd will never ask for your seed phrase" \
                 in text, page
@@ -159,7 +159,7 @@ def test_never_ask_footer_on_every_page_in_its_language(sub_site: Path) -> None:
 
 
 def test_scam_warning_on_the_built_home_page(sub_site: Path) -> None:
-    for path, label in (("index.html", "Scam warning:"), ("zh/index.html", "防诈骗提醒:")):
+    for path, label in (("index.html", "Scam warning:"), ("zh/index.html", "防诈骗提醒：")):
         tree = lxml.html.fromstring((sub_site / path).read_bytes())
         [card] = tree.xpath('//article[contains(@class, "herald-card--scam")]')
         assert " ".join(card.xpath("h3")[0].text_content().split()).startswith(label)

@@ -93,7 +93,7 @@ def add_notices(project: ProjectFactory) -> None:
 def test_scam_warning_is_flagged_as_one_on_the_home_page(project: ProjectFactory) -> None:
     add_notices(project)
     output = build(project.root, NOW)
-    for path, label, other in (("index.md", "Scam warning:", "Notice:"), ("zh/index.md", "防诈骗提醒:", "通知:")):
+    for path, label, other in (("index.md", "Scam warning:", "Notice:"), ("zh/index.md", "防诈骗提醒：", "通知：")):
         cards = tree(output.status_pages[path]).xpath('//section[@class="herald-notices"]/article')
         by_title = {text_of(card.xpath(".//h3/a")[0]): card for card in cards}
         scam = next(card for title, card in by_title.items() if "seed" in title or "助记词" in title or "Fake" in title)

@@ -5,7 +5,9 @@
 (function () {
   "use strict";
   var lang = document.documentElement.lang || "en";
-  var label = lang.indexOf("zh") === 0 ? "本地时间" : "your time";
+  var words = document.querySelector('meta[name="herald-your-time"]');
+  var label = words ? words.getAttribute("content") : "your time";
+  var colon = words ? words.getAttribute("data-colon") : ": ";
   var format;
   try {
     format = new Intl.DateTimeFormat(lang, {
@@ -21,7 +23,7 @@
     var mine = (offset >= 0 ? "+" : "-") + ("0" + Math.floor(Math.abs(offset) / 60)).slice(-2) + ":" +
       ("0" + Math.abs(offset) % 60).slice(-2);
     if (shown === mine || (shown === "Z" && offset === 0)) { continue; }  /* reader is in the site's zone */
-    var text = label + (lang.indexOf("zh") === 0 ? "：" : ": ") + format.format(when);
+    var text = label + colon + format.format(when);
     nodes[i].setAttribute("title", text);
     if (nodes[i].getAttribute("data-herald-local") === "line") {
       var local = document.createElement("span");
