@@ -10,8 +10,9 @@ from typing import Iterator
 
 import pytest
 
-from tests.conftest import REPO, ProjectFactory, update
+from tests.conftest import ProjectFactory, update
 from tests.gates.checks import serious_axe_violations
+from tests.helpers.languages import mkdocs_yml
 from tests.site_fixtures import serve
 
 CONFIG = """\
@@ -24,15 +25,6 @@ components:
   - id: withdrawals
     name: {en: Withdrawals, ar: السحب}
 """
-MKDOCS = """\
-site_name: Example
-docs_dir: site_src
-theme: {{name: material, custom_dir: {theme}, font: false}}
-plugins: [search, herald]
-nav:
-  - English: [index.md, history/index.md]
-  - العربية: [ar/index.md, ar/history/index.md]
-"""
 PAGES = ["ar/", "ar/incidents/2026-11-20-outage/", "ar/history/"]
 
 
@@ -40,7 +32,8 @@ PAGES = ["ar/", "ar/incidents/2026-11-20-outage/", "ar/history/"]
 def rtl_url(tmp_path_factory) -> Iterator[str]:
     project = ProjectFactory(tmp_path_factory.mktemp("rtl"))
     project.file("herald.yml", CONFIG)
-    project.file("mkdocs.yml", MKDOCS.format(theme=REPO / "theme"))
+    project.file("mkdocs.yml", mkdocs_yml({"English": ["index.md", "history/index.md"],
+                                          "العربية": ["ar/index.md", "ar/history/index.md"]}))
     project.incident("2026-11-20-outage", "title: Withdrawals paused\nimpact: major\ncomponents: [withdrawals]\n"
                      "started_at: 2026-11-20T08:00:00+04:00", body="We paused withdrawals.", updates={
                          "2026-11-20T0830": update("2026-11-20T08:30:00+04:00", "investigating",

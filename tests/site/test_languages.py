@@ -14,7 +14,8 @@ from babel.messages.pofile import read_po
 from lxml import html
 
 from generator.text import i18n
-from tests.conftest import REPO, ProjectFactory, update
+from tests.conftest import ProjectFactory, update
+from tests.helpers.languages import mkdocs_yml
 
 LANGUAGES = {"en": ("", "en", "English"), "zh-Hans": ("zh-Hans/", "zh-Hans", "简体中文"),
              "zh-Hant": ("zh-Hant/", "zh-Hant", "繁體中文"), "ja": ("ja/", "ja", "日本語")}
@@ -32,15 +33,6 @@ components:
     name: {en: Withdrawals, zh-Hans: 提币, zh-Hant: 提幣, ja: 出金}
 """
 
-MKDOCS = """\
-site_name: Example
-docs_dir: site_src
-theme: {{name: material, custom_dir: {theme}, font: false}}
-plugins: [search, herald]
-nav:
-{sections}
-"""
-
 CONTENT = {  # incident title, summary, update text per language
     "en": ("Withdrawals paused", "We paused withdrawals.", "We are looking into it."),
     "zh-Hans": ("提币已暂停", "我们暂停了提币。", "我们正在调查。"),
@@ -53,9 +45,8 @@ CONTENT = {  # incident title, summary, update text per language
 def site(tmp_path_factory) -> Path:
     project = ProjectFactory(tmp_path_factory.mktemp("four"))
     project.file("herald.yml", CONFIG)
-    sections = "\n".join(f"  - {name}:\n      - {prefix}index.md\n      - {prefix}history/index.md\n"
-                         f"      - {prefix}kb/index.md" for prefix, _, name in LANGUAGES.values())
-    project.file("mkdocs.yml", MKDOCS.format(theme=REPO / "theme", sections=sections))
+    project.file("mkdocs.yml", mkdocs_yml({name: [f"{prefix}index.md", f"{prefix}history/index.md", f"{prefix}kb/index.md"]
+                                           for prefix, _, name in LANGUAGES.values()}))
     project.incident("2026-11-20-outage", f"title: {CONTENT['en'][0]}\nimpact: major\ncomponents: [withdrawals]\n"
                      "started_at: 2026-11-20T08:00:00+08:00", body=CONTENT["en"][1], updates={
                          "2026-11-20T0830": update("2026-11-20T08:30:00+08:00", "investigating",
@@ -137,7 +128,7 @@ def test_a_language_without_a_catalog_builds_in_english_with_one_warning(tmp_pat
     project.file("herald.yml", CONFIG.replace("[en, zh-Hans, zh-Hant, ja]", "[en, ko]")
                  .replace("zh-Hans: 示例状态, zh-Hant: 示例狀態, ja: サンプルステータス", "ko: 예시 상태")
                  .replace("zh-Hans: 提币, zh-Hant: 提幣, ja: 出金", "ko: 출금"))
-    project.file("mkdocs.yml", MKDOCS.format(theme=REPO / "theme", sections="  - index.md"))
+    project.file("mkdocs.yml", mkdocs_yml({"Status": ["index.md"]}))
     result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), "build", "--now",
                              "2026-11-20T12:00:00+08:00"], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
