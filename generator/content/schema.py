@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
 
 from generator.content.crisis_schema import (
     Chain,
@@ -61,6 +61,9 @@ class FactTranslationIn(Strict):
 
 
 Urgency = Literal["now", "soon", "optional"]
+SourceHash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
+SOURCE_HASH_HELP = ("The original's translatable text when this translation was made (12 hex digits, written by "
+                    "herald translations --stamp); herald check calls the translation outdated when it differs.")
 
 
 class ActionIn(Strict):
@@ -92,6 +95,7 @@ class FaqTranslationIn(Strict):
     question: Text
     tags: list[Id] = Field(default_factory=list)
     order: int | None = None
+    source_hash: SourceHash | None = Field(None, description=SOURCE_HASH_HELP)
 
 
 class FaqTopicIn(Strict):
@@ -171,12 +175,14 @@ class IncidentTranslationIn(Strict):
     evidence: dict[Id, EvidenceTranslationIn] = Field(default_factory=dict)
     disclosures: dict[Id, DisclosureTranslationIn] = Field(default_factory=dict)
     claims: dict[Id, ClaimTranslationIn] = Field(default_factory=dict)
+    source_hash: SourceHash | None = Field(None, description=SOURCE_HASH_HELP)
 
 
 class UpdateTranslationIn(Strict):
     """Front matter of an update's translation: only translatable fields."""
 
     facts: dict[Id, FactTranslationIn] = Field(default_factory=dict)
+    source_hash: SourceHash | None = Field(None, description=SOURCE_HASH_HELP)
 
 
 class GroupIn(Strict):
@@ -212,10 +218,17 @@ class SiteIn(Strict):
     description: Localized | None = None
 
 
+def _off(value: object) -> object:
+    """YAML reads a bare ``off`` as false: take it as the word."""
+    return "off" if value is False else value
+
+
 class ChecksIn(Strict):
     """The ``checks`` section: when to warn."""
 
     stale_after_hours: int = Field(72, ge=1, description="Warn when an incident stays unresolved longer.")
+    translations: Annotated[Literal["optional", "required", "off"], BeforeValidator(_off)] = Field(
+        "optional", description="Missing or outdated translations: optional (warnings), required (errors) or off.")
 
 
 class LimitsIn(Strict):

@@ -88,6 +88,8 @@ class Settings:
     feedback: Feedback | None = None
     explorers: tuple[tuple[str, str, str], ...] = ()
     """(chain, address URL, transaction URL) set in herald.yml, over the built-in block explorers."""
+    translations: str = "optional"
+    """``checks.translations``: missing or outdated translations are warnings, errors (required) or not checked."""
 
     @property
     def default_language(self) -> str:
@@ -148,7 +150,7 @@ def settings_from_config(config: ConfigIn, root: Path) -> Settings:
         root=root, name=localize(config.site.name, default), url=url, time_zone=config.site.time_zone,
         languages=languages, groups=groups, components=components,
         description=localize(config.site.description, default), pinned_now=config.site.now,
-        stale_after=timedelta(hours=config.checks.stale_after_hours),
+        stale_after=timedelta(hours=config.checks.stale_after_hours), translations=config.checks.translations,
         max_file_bytes=config.limits.max_file_bytes, max_files=config.limits.max_files,
         history_per_page=config.output.history_per_page, home_days=config.output.home_days,
         allow_raw_html=config.output.allow_raw_html, search_incidents=config.output.search_incidents,
