@@ -20,6 +20,7 @@ from generator.content.page_paths import duplicate_titles, shadowed_pages
 from generator.content.pages import collect_pages, split_language
 from generator.content.schema import ID_PATTERN, IncidentIn, IncidentTranslationIn, UpdateIn, UpdateTranslationIn
 from generator.content.settings import Settings
+from generator.content.translation_report import translation_diagnostics
 from generator.content.update_checks import update_warnings
 from generator.errors import Diagnostic, Severity
 from generator.model import (
@@ -68,7 +69,7 @@ def validate_content(raw: RawContent, settings: Settings) -> tuple[Content, list
     topics = validate_topics(raw.faq_topics, settings, diagnostics)
     content = Content(incidents=tuple(incidents), pages=tuple(pages), faq=tuple(faq), faq_topics=tuple(topics))
     diagnostics += shadowed_pages(content, settings) + duplicate_titles(content, settings)
-    diagnostics += help_warnings(content.incidents, settings)
+    diagnostics += help_warnings(content.incidents, settings) + translation_diagnostics(raw, settings)
     diagnostics.sort(key=lambda d: (d.path, d.line))
     return content, diagnostics
 

@@ -245,7 +245,8 @@ def test_publish_an_incident_clears_it_and_its_draft_updates(with_drafts) -> Non
     assert result.returncode == 0, result.stderr
     assert "draft" not in (folder / "incident.md").read_text(encoding="utf-8")
     check = herald(project.root, "check", "--now", NOW, home=home)
-    about_it = [line for line in check.stderr.splitlines() if "2026-11-20-draft-leak" in line]
+    about_it = [line for line in check.stderr.splitlines() if "2026-11-20-draft-leak" in line
+                and "translat" not in line]  # untranslated files: the translation report's own tests
     assert about_it and all("[no-help]" in line for line in about_it), about_it  # published, so held to the rules
     assert not any("draft" in line.split("2026-11-20-draft-leak")[1] for line in about_it)
 

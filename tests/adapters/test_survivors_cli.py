@@ -62,7 +62,8 @@ def pinned_project(project: ProjectFactory) -> ProjectFactory:
     the now it was compared with."""
     config = project.root / "herald.yml"
     config.write_text(config.read_text().replace("  languages: [en, zh]\n",
-                                                 "  languages: [en, zh]\n  now: 2026-11-20T12:00:00+08:00\n"))
+                                                 "  languages: [en, zh]\n  now: 2026-11-20T12:00:00+08:00\n")
+                      + "checks:\n  translations: off\n")
     project.incident("2026-11-20-x", "title: X\nstarted_at: 2026-11-20T08:00:00+08:00", updates={
         "a": update("2026-11-20T09:00:00+08:00", "investigating"),
         "b": update("2030-01-01T00:00:00+08:00", "identified")})
@@ -102,6 +103,8 @@ def test_check_strict_fails_on_warnings_only_when_asked(project: ProjectFactory)
 def test_strict_passes_a_project_without_warnings(project: ProjectFactory) -> None:
     project.incident("2026-11-20-x", "title: X\nstarted_at: 2026-11-20T08:00:00+08:00",
                      updates={"a": update("2026-11-20T09:00:00+08:00", "resolved")})
+    config = project.root / "herald.yml"
+    config.write_text(config.read_text() + "checks:\n  translations: off\n")  # English only, on purpose
     result = check(project.root, "--strict", "--now", "2026-11-20T12:00:00+08:00")
     assert result.exit_code == 0 and "0 error(s), 0 warning(s)" in result.output
 
@@ -153,7 +156,7 @@ def test_stale_after_defaults_to_72_hours(project: ProjectFactory) -> None:
 def test_stale_warning_reaches_the_command_line_and_strict_fails_on_it(project: ProjectFactory) -> None:
     root = open_incident(project).root
     config = root / "herald.yml"
-    config.write_text(config.read_text() + "checks:\n  stale_after_hours: 2\n")
+    config.write_text(config.read_text() + "checks:\n  stale_after_hours: 2\n  translations: off\n")
     result = check(root, "--now", "2026-11-20T11:00:00+08:00")
     assert result.exit_code == 0 and "warning [stale-incident]" in result.output
     assert check(root, "--strict", "--now", "2026-11-20T11:00:00+08:00").exit_code == 1
