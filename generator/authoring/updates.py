@@ -8,6 +8,8 @@ from pathlib import Path
 
 from generator.authoring.durations import DurationError, resolve_next
 from generator.authoring.workspace import AuthoringError, Draft, Workspace, suggest
+from generator.content.translation_hash import HASH_KEY
+from generator.content.translation_report import hash_for_translation
 from generator.model import CLOSED_STATUSES, INCIDENT_STATUSES, MAINTENANCE_STATUSES, ComponentStatus, Incident, Kind
 from generator.text.yamltext import document
 
@@ -157,7 +159,9 @@ def _plan_translation(workspace: Workspace, incident: Incident, request: UpdateR
     if (workspace.settings.root / path).exists():
         raise AuthoringError(f"{path} already exists; edit that file to change the translation")
     facts = {key: {"value": value} for key, value in _facts(incident, request.facts).items()}
-    return Draft({path: document({"facts": facts} if facts else {}, body)})
+    fields: dict[str, object] = {"facts": facts} if facts else {}
+    fields[HASH_KEY] = hash_for_translation(workspace.raw, workspace.settings, path)  # translated from it as it is
+    return Draft({path: document(fields, body)})
 
 
 def _free_update_path(workspace: Workspace, incident: Incident, at: datetime) -> str:

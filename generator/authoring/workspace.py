@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.content.load import RawContent, RawFile, decode_file, load_content
 from generator.content.settings import Settings, load_settings
+from generator.content.translation_report import ALL_CODES as TRANSLATION_CODES
 from generator.content.validate import validate_content
 from generator.errors import Diagnostic, Severity
 from generator.model import Content, Incident
@@ -99,9 +100,12 @@ def check_draft(workspace: Workspace, draft: Draft, now: datetime) -> Verdict:
     content, diagnostics = validate_content(replace(workspace.raw, incident_folders=folders), settings)
     before = set(workspace.errors)
     new = [d for d in diagnostics if d.severity is Severity.ERROR and (d not in before or d.path in draft.files)]
+    # A translation is written after its original: required translations never stop the original being written.
+    untranslated = [replace(d, severity=Severity.WARNING) for d in new if d.code in TRANSLATION_CODES]
+    new = [d for d in new if d.code not in TRANSLATION_CODES]
     if new:
         return Verdict(tuple(new))
-    return Verdict((), tuple(_warnings_about(content, draft, settings, now)))
+    return Verdict((), tuple(_warnings_about(content, draft, settings, now) + untranslated))
 
 
 def _as_loaded(path: str, text: str, settings: Settings, errors: list[Diagnostic]) -> RawFile | None:
