@@ -103,7 +103,7 @@ def _print_table(items: list, settings: Settings) -> None:
                        f"{outdated:>10}")
     todo = sum(item.state != "translated" for item in items)
     click.echo(f"{todo} item(s) missing or outdated" if todo else "every item is translated and up to date")
-    if any(kind in ("fact", "action") for kind in {i.kind for i in items}):
+    if any(item.state == "outdated" for item in items):
         click.echo("(facts and actions are outdated with the file that holds them)", err=True)
 
 

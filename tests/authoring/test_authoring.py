@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 
 from generator.adapters.cli import main
 from generator.authoring.template_catalog import PROMPT_RE, unfilled_prompts
+from generator.content.translation_hash import hash_of_text
 from tests.conftest import ProjectFactory, add_outage
 
 DOWN = "2026-11-20-withdrawals-down"
@@ -121,8 +122,10 @@ def test_update_writes_every_option(session: Session) -> None:
 def test_lang_writes_a_translation_with_only_translatable_fields(session: Session) -> None:
     [path] = session.written["translate"]
     assert path.endswith(f"{DOWN}/2026-11-20T1130.zh.md")
+    original = (session.root / "incidents" / DOWN / "2026-11-20T1130.md").read_text(encoding="utf-8")
+    digest = hash_of_text(original, "", "update")  # the original as it was translated
     assert Path(session.root / "incidents" / DOWN / "2026-11-20T1130.zh.md").read_text(encoding="utf-8") == (
-        "---\nfacts:\n  amount: {value: 12 个以太币}\n---\n提币正在逐步恢复。\n")
+        f"---\nfacts:\n  amount: {{value: 12 个以太币}}\nsource_hash: {digest}\n---\n提币正在逐步恢复。\n")
 
 
 def test_body_from_file_dash_and_pipe_and_unchanged_status(session: Session) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from generator.adapters import cli_authoring
 from generator.authoring.workspace import load_workspace
+from generator.content.translation_hash import hash_of_text
 from tests.conftest import ProjectFactory, update
 from tests.authoring.test_authoring import DOWN, herald, snapshot
 
@@ -118,7 +119,10 @@ def test_updates_at_the_same_minute_get_distinct_names_in_time_order(outage: Pro
 def test_update_translation_of_an_earlier_update(outage: ProjectFactory) -> None:
     result = herald(outage.root, "update", DOWN, "--lang", "zh", "--of", "2026-11-20T1000", "-m", "已查明原因。", *NOW)
     assert result.exit_code == 0, result.output
-    assert (outage.root / f"incidents/{DOWN}/2026-11-20T1000.zh.md").read_text(encoding="utf-8") == "---\n---\n已查明原因。\n"
+    digest = hash_of_text((outage.root / f"incidents/{DOWN}/2026-11-20T1000.md").read_text(encoding="utf-8"), "",
+                          "update")
+    assert (outage.root / f"incidents/{DOWN}/2026-11-20T1000.zh.md").read_text(encoding="utf-8") == \
+        f"---\nsource_hash: {digest}\n---\n已查明原因。\n"
 
 
 def test_resolve_completes_a_maintenance(outage: ProjectFactory) -> None:
