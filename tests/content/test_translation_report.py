@@ -271,3 +271,27 @@ def test_stamping_keeps_the_text_and_records_the_hash(title, body, existing) -> 
     assert result.count("source_hash: abcdef012345") == 1 and result.endswith(f"---\n{body}\n")
     assert hash_of_text(result, "x", "page") == hash_of_text(text, "x", "page")  # the hash is not translatable
     assert stamp("# No front matter\n", "abcdef012345") == "---\nsource_hash: abcdef012345\n---\n# No front matter\n"
+
+
+def test_git_dates_translations_without_a_hash_and_its_absence_is_silent(project: ProjectFactory) -> None:
+    import os
+    import shutil
+    import subprocess
+    project.file("site_src/kb/index.md", "---\ntitle: Knowledge base\n---\nArticles.\n")
+    project.file("site_src/kb/index.zh.md", "---\ntitle: 知识库\n---\n文章。\n")
+    set_check(project, "optional")
+    assert "pages                1         0         0" in herald(project.root, "translations").stdout  # no git
+    if shutil.which("git") is None:
+        return
+    env = ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
+    def git(*args: str, date: str = "2026-01-01T00:00:00") -> None:
+        subprocess.run(["git", *env, *args], cwd=project.root, check=True, capture_output=True,
+                       env={**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date})
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "all")
+    (project.root / "site_src/kb/index.md").write_text("---\ntitle: Knowledge base\n---\nMore articles.\n")
+    git("commit", "-q", "-am", "original edited", date="2026-01-02T00:00:00")
+    assert "pages                0         0         1" in herald(project.root, "translations").stdout
+    assert "pages                1         0         0" in herald(project.root, "translations", "--no-git").stdout
+    assert translation_diagnostics(project) == []  # herald check reads only recorded hashes
