@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import textwrap
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -51,6 +52,20 @@ nav:
       - 历史: zh/history/index.md
       - 组件: zh/components/index.md
 """
+
+
+@pytest.fixture(scope="session", autouse=True)
+def temporary_home(tmp_path_factory) -> Iterator[Path]:
+    """Every test, and every build or browser it starts, runs with HOME in a temporary folder
+    (jieba's cache and any other per-user file land there, never in the real home)."""
+    home = tmp_path_factory.mktemp("home")
+    real = os.environ.get("HOME")
+    os.environ["HOME"] = str(home)
+    yield home
+    if real is None:
+        os.environ.pop("HOME", None)
+    else:
+        os.environ["HOME"] = real
 
 
 def write(root: Path, relative: str, text: str) -> Path:
