@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import textwrap
 from pathlib import Path
 from typing import Iterator
@@ -55,13 +56,15 @@ nav:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def temporary_home(tmp_path_factory) -> Iterator[Path]:
+def temporary_home() -> Iterator[Path]:
     """Every test, and every build or browser it starts, runs with HOME in a temporary folder
-    (jieba's cache and any other per-user file land there, never in the real home)."""
-    home = tmp_path_factory.mktemp("home")
+    (jieba's cache and any other per-user file land there, never in the real home). It lies beside pytest's
+    own temporary folders, not among them, so a test's "a folder holding the project" is not also one
+    holding the home folder."""
     real = os.environ.get("HOME")
-    os.environ["HOME"] = str(home)
-    yield home
+    with tempfile.TemporaryDirectory(prefix="herald-test-home-") as home:
+        os.environ["HOME"] = home
+        yield Path(home)
     if real is None:
         os.environ.pop("HOME", None)
     else:
