@@ -218,3 +218,9 @@ def add_crisis(project: ProjectFactory) -> ProjectFactory:
 def build_crisis(project: ProjectFactory) -> Output:
     """The crisis project, built at ``NOW`` without MkDocs."""
     return build(add_crisis(project).root, NOW)
+
+
+def build_crisis_once(tmp_path_factory) -> Output:
+    """The crisis project in a temporary folder of its own, built (for a module-scoped fixture; the session's
+    temporary HOME keeps the build away from the real one)."""
+    return build_crisis(ProjectFactory(tmp_path_factory.mktemp("crisis") / "project"))

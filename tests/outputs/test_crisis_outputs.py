@@ -16,7 +16,6 @@ import lxml.html
 import pytest
 
 from generator.pipeline import Output
-from tests.conftest import ProjectFactory
 from tests.helpers import crisis_project as cp
 from tests.helpers.output_helpers import REFERENCE, text_of
 
@@ -27,11 +26,8 @@ RESOLVED_TITLE = {"en": "API slow", "zh": "接口变慢"}
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory) -> Output:
-    """The crisis project built once (a temporary HOME, so nothing reads or writes the real one)."""
-    root = tmp_path_factory.mktemp("crisis")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("HOME", str(root / "home"))
-        return cp.build_crisis(ProjectFactory(root / "project"))
+    """The crisis project, built once for the module."""
+    return cp.build_crisis_once(tmp_path_factory)
 
 
 def entries(output: Output, lang: str, incident_id: str, fmt: str) -> dict[str, str]:

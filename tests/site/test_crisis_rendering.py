@@ -8,7 +8,6 @@ Pages are parsed with lxml; every expected value comes from ``tests/helpers/cris
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import quote
 
 import lxml.html
@@ -24,11 +23,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory) -> Output:
-    """The crisis project built once (a temporary HOME, so nothing reads or writes the real one)."""
-    root = tmp_path_factory.mktemp("crisis")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("HOME", str(root / "home"))
-        return cp.build_crisis(ProjectFactory(root / "project"))
+    """The crisis project, built once for the module."""
+    return cp.build_crisis_once(tmp_path_factory)
 
 
 def page(output: Output, lang: str, path: str) -> lxml.html.HtmlElement:
