@@ -70,8 +70,8 @@ def _catalog_id(locale: Locale | None) -> str | None:
     """The most specific catalog for a locale: zh_Hant_TW, zh_Hant, then by likely script (zh -> zh_Hans), zh."""
     if locale is None:
         return None
-    likely = get_global("likely_subtags").get(str(locale)) or get_global("likely_subtags").get(locale.language, "")
-    script = locale.script or Locale.parse(likely).script if likely else locale.script
+    likely = get_global("likely_subtags").get(str(locale)) or get_global("likely_subtags").get(locale.language)
+    script = locale.script or (Locale.parse(likely).script if likely else None)
     candidates = [str(locale), f"{locale.language}_{script}" if script else "", locale.language]
     for candidate in candidates:
         if candidate and (LOCALES_DIR / candidate / "LC_MESSAGES" / f"{DOMAIN}.po").is_file():
@@ -132,11 +132,9 @@ def direction(lang: str) -> str:
 
 def language_name(lang: str) -> str:
     """A language's name in its own language (for the language switcher)."""
-    own = language(lang).catalog
-    if own:
-        name = _translations(own).gettext("language.name")
-        if name != "language.name":
-            return name
+    name = _own_text(lang, "language.name")
+    if name is not None:
+        return name
     locale = _locale(lang)
     return locale.get_display_name(locale) if locale is not None else lang
 
@@ -171,14 +169,16 @@ def _cldr(lang: str) -> Locale:
     return _locale(lang) or Locale.parse(SOURCE)
 
 
+def _own_text(lang: str, key: str) -> str | None:
+    """``key`` from the language's own catalog only (no English fallback); None where it has none."""
+    own = language(lang).catalog
+    text = _translations(own).gettext(key) if own else key
+    return None if text == key else text
+
+
 def _pattern(lang: str, key: str, fallback: str) -> str:
     """A date pattern from the language's own catalog, else CLDR's for the locale."""
-    own = language(lang).catalog
-    if own:
-        text = _translations(own).gettext(key)
-        if text != key:
-            return text
-    return fallback
+    return _own_text(lang, key) or fallback
 
 
 def format_time(moment: datetime, zone: ZoneInfo, lang: str) -> str:
