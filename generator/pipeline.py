@@ -6,7 +6,7 @@ the output goes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -17,9 +17,12 @@ from generator.content.settings import Settings, load_settings
 from generator.content.validate import validate_content
 from generator.errors import Diagnostic, Severity
 from generator.model import Content
+from generator.outputs.announce_plan import Delivery, LedgerEntry, owed
+from generator.outputs.announce_previews import channel_previews
 from generator.outputs.collect import render_machine_outputs, render_output_pages
 from generator.outputs.json_schemas import schema_files
 from generator.outputs.record_json import render_record_json
+from generator.outputs.text import OutputText
 from generator.outputs.wellknown import HEADERS, render_headers
 from generator.site import chrome
 from generator.site.guidance_pages import render_guidance_pages
@@ -93,19 +96,39 @@ def load_project(root: Path, now_for=None, include_drafts: bool = False) -> Proj
     return Project(settings, content, now, tuple(diagnostics))
 
 
-def build_site(project: Project) -> Output:
-    """Render every output of a project that loaded without errors."""
+def site_state(project: Project) -> SiteState:
+    """What is true at the project's now: component statuses, the indicator, the uptime history."""
     if not project.ok or project.settings is None or project.content is None or project.now is None:
-        raise ValueError("build_site needs a project without errors and with a now")
+        raise ValueError("the project has errors or no now")
     settings, content, now = project.settings, project.content, project.now
     statuses = derive.component_statuses(content, [c.id for c in settings.components], now)
     component_ids = [c.id for c in settings.components]
     spans = {c: uptime.component_spans(content, [c], now) for c in component_ids}
     spans[""] = [span for c in component_ids for span in spans[c]]
     history = {key: uptime.history(value, settings.zone, now) for key, value in spans.items()}
-    state = SiteState(content, settings, now, statuses, derive.overall_indicator(content, statuses, now),
-                      uptime=history, spans=spans)
+    return SiteState(content, settings, now, statuses, derive.overall_indicator(content, statuses, now),
+                     uptime=history, spans=spans)
+
+
+def plan_announcements(project: Project, ledger: dict[str, LedgerEntry]) -> tuple[list[Delivery], list[str]]:
+    """The deliveries ``herald announce`` owes at the project's now, oldest first, and the uncertain keys."""
+    state = site_state(project)
+    if state.settings.announce is None:
+        return [], []
+    text = OutputText(state, MarkupRenderer(sanitize=not state.settings.allow_raw_html))
+    return owed(text, state.settings.announce, ledger)
+
+
+def build_site(project: Project, previews: bool = False) -> Output:
+    """Render every output of a project that loaded without errors.
+
+    ``previews`` (``herald serve``) puts beside each update what every announcement channel will say.
+    """
+    state = site_state(project)
+    settings, content = state.settings, state.content
     markup = MarkupRenderer(sanitize=not settings.allow_raw_html)
+    if previews:
+        state = replace(state, previews=channel_previews(OutputText(state, markup)))
     source_pages = render_source_pages(content.pages, settings, PageMarkup(sanitize=not settings.allow_raw_html))
     files: dict[str, str | bytes] = {}
     files.update(render_machine_outputs(state, markup))

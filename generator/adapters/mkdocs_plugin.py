@@ -99,7 +99,7 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         if self.preloaded is None:  # the CLI already printed them
             for warning in project.diagnostics:
                 self._log_warning(warning.format())
-        self.output = build_site(project)
+        self.output = build_site(project, previews=self.serving)
         settings = project.settings
         self.settings = settings
         self.allow_raw_html = settings.allow_raw_html

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
+from generator.content.announce_schema import AnnounceIn
 from generator.content.crisis_schema import (
     Chain,
     ClaimIn,
@@ -292,5 +293,6 @@ class ConfigIn(Strict):
     feedback: FeedbackIn | None = Field(None, description="Where readers send questions, feedback and scam reports.")
     explorers: dict[Chain, ExplorerIn] = Field(default_factory=dict, description="Block explorers by chain (defaults "
                                                                                "are built in).")
+    announce: AnnounceIn | None = Field(None, description="Tell channels (e-mail, chat, social, SMS) of each update.")
     incidents_dir: str = "incidents"
     pages_dir: str = "site_src"

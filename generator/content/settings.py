@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from generator.content.announce_settings import Announce, announce_from_config, check_announce
 from generator.content.addresses import channel_address_problem, channel_address_warning, site_url_problem
 from generator.content.diagnose import line_for, near, validate_model
 from generator.content.frontmatter import parse_yaml_mapping
@@ -89,6 +90,8 @@ class Settings:
     explorers: tuple[tuple[str, str, str], ...] = ()
     """(chain, address URL, transaction URL) set in herald.yml, over the built-in block explorers."""
     translations: str = "optional"
+    announce: Announce | None = None
+    """The ``announce`` section: channels told of each update (``herald announce``), or None."""
     """``checks.translations``: missing or outdated translations are warnings, errors (required) or not checked."""
 
     @property
@@ -163,6 +166,7 @@ def settings_from_config(config: ConfigIn, root: Path) -> Settings:
         explorers=tuple((chain, e.address, e.transaction) for chain, e in sorted(config.explorers.items())),
         company=localize(config.company, default) or localize(config.site.name, default),
         feeds_max_entries=config.output.feeds_max_entries,
+        announce=announce_from_config(config.announce, languages, localize),
         security=None if config.security is None else SecurityTxt(
             tuple(config.security.contact), config.security.policy, tuple(config.security.preferred_languages)))
 
@@ -202,7 +206,9 @@ def _check_config(config: ConfigIn, lines: dict[Any, int]) -> list[Diagnostic]:
         if Path(value).is_absolute() or ".." in Path(value).parts:
             out.append(Diagnostic(CONFIG_NAME, line_for(lines, (key,)), key, "path-escapes",
                                   f"'{value}' must be a folder inside the project", "use a relative path"))
-    return out + _check_site(config, lines) + _check_bounds(config, lines) + _check_channels(config, lines)
+    announce = check_announce(config.announce, list(config.site.languages), [c.id for c in config.components],
+                              [c.address for c in config.channels], lines)
+    return out + _check_site(config, lines) + _check_bounds(config, lines) + _check_channels(config, lines) + announce
 
 
 NUMBER_BOUNDS = {("checks", "stale_after_hours"): 24 * 365 * 10, ("output", "history_per_page"): 10_000,

@@ -10,6 +10,7 @@ from generator.outputs.badges import render_badges
 from generator.outputs.calendar import render_calendars
 from generator.outputs.crisis_outputs import render_crisis_json
 from generator.outputs.feeds import render_feeds
+from generator.outputs.short_links import render_short_links
 from generator.outputs.statuspage_api import render_api
 from generator.outputs.statuspage_feeds import render_history_feeds
 from generator.outputs.subscribe import render_subscribe_pages
@@ -30,6 +31,7 @@ def render_machine_outputs(state: SiteState, markup: MarkupRenderer) -> dict[str
     out.update(render_calendars(text))
     out.update(render_badges(text))
     out.update(render_crisis_json(text))
+    out.update(render_short_links(text))
     security = render_security_txt(state.settings, state.now)
     if security is not None:
         out[SECURITY_TXT] = security

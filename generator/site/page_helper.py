@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import posixpath
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,10 +15,12 @@ from markupsafe import Markup, escape
 
 from generator.model import CLOSED_STATUSES, ComponentStatus, Incident, Localized, Update
 from generator.state import derive
-from generator.state.site_state import SiteState
+from generator.state.site_state import ChannelPreview, SiteState
 from generator.text import i18n, urls
 from generator.text.markup import MarkupRenderer
 from generator.text.safetext import needs_isolation
+
+PLACEHOLDER = re.compile(r"(\{[a-z]+\})")
 
 STATUS_ICON = {"operational": "✓", "degraded_performance": "▲", "partial_outage": "◆", "major_outage": "✕",
                "under_maintenance": "⚙"}
@@ -63,6 +66,16 @@ class PageHelper:
     def close(self) -> str:
         """The closing parenthesis (')' or '）')."""
         return self.t("punct.close")
+
+    def previews(self, update: Update) -> tuple[ChannelPreview, ...]:
+        """What each announcement channel will say of ``update`` in this language (only under herald serve)."""
+        return self.state.previews.get((update.incident_id, update.id, self.lang), ())
+
+    def preview_size(self, preview: ChannelPreview) -> str:
+        """"280 of 280 weighted characters": a preview's length against its channel's limit."""
+        values = {"{size}": str(preview.size), "{limit}": str(preview.limit),
+                  "{unit}": self.t("preview.unit." + preview.unit)}
+        return "".join(values.get(piece, piece) for piece in PLACEHOLDER.split(self.t("preview.size")))
 
     def link(self, to_url: str) -> str:
         """Relative link from this page."""

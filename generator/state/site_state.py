@@ -9,6 +9,20 @@ from generator.content.settings import Settings
 from generator.model import ComponentStatus, Content
 
 
+@dataclass(frozen=True, slots=True)
+class ChannelPreview:
+    """What one announcement channel will say of one update (shown by ``herald serve``, never published)."""
+
+    channel: str
+    format: str
+    subject: str
+    text: str
+    size: int
+    limit: int
+    unit: str
+    left_out: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class SiteState:
     """Everything derived once per build and shared by every page and language."""
@@ -22,3 +36,5 @@ class SiteState:
     """90 days (uptime.Day) per component id, and for the whole page under ""."""
     spans: dict[str, list] = field(default_factory=dict)
     """Status spans (uptime.Span) per component id, and for the whole page under ""."""
+    previews: dict[tuple[str, str, str], tuple[ChannelPreview, ...]] = field(default_factory=dict)
+    """Under ``herald serve``: each update's announcement previews by (incident id, update id, language)."""
