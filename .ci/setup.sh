@@ -18,12 +18,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 python3 -m pip install -q --disable-pip-version-check -e ".[test]"
 # From the npm registry: the Nu HTML Checker (runs on the machine's Java) and Netlify's own _headers parser
-# (tests/outputs/test_host_headers.py). One install for both: npm drops packages it was not asked for.
+# (tests/outputs/test_host_headers.py), and X's own twitter-text (tests/outputs/test_announcement_texts.py). One install for all: npm drops packages it was not asked for.
 tools="$HOME/.cache/herald-tools"
 if [ ! -f "$tools/node_modules/vnu-jar/build/dist/vnu.jar" ] || \
-   [ ! -f "$tools/node_modules/@netlify/headers-parser/lib/index.js" ]; then
+   [ ! -f "$tools/node_modules/@netlify/headers-parser/lib/index.js" ] || \
+   [ ! -f "$tools/node_modules/twitter-text/package.json" ]; then
   command -v npm >/dev/null 2>&1 || { "${as_root[@]}" apt-get update -qq && "${as_root[@]}" apt-get install -y -qq nodejs npm >/dev/null; }
-  npm install --no-save --no-audit --no-fund --silent --prefix "$tools" vnu-jar@26.9.27 @netlify/headers-parser@10.1.1
+  npm install --no-save --no-audit --no-fund --silent --prefix "$tools" vnu-jar@26.9.27 @netlify/headers-parser@10.1.1 twitter-text@3.1.0
 fi
 # Zensical, the successor of Material for MkDocs, in a folder of its own (its dependencies are not Herald's):
 # tests/browser/test_export_builders.py builds `herald export` with it. 0.0.73 is the newest that installs from
