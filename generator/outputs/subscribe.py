@@ -60,6 +60,36 @@ class SubscribeHelper:
         """A link to ``path`` (relative to the site root) and its absolute URL."""
         return Address(label, urls.relative(self.page, path), self.settings.url + path)
 
+    def signup(self) -> tuple[str, str] | None:
+        """(address, note) where readers sign up to be e-mailed, if the company runs a list."""
+        announce = self.settings.announce
+        if announce is None or announce.signup is None:
+            return None
+        note = clean(i18n.pick(announce.signup.note, self.lang, self.settings.default_language)[0])
+        return announce.signup.address, note
+
+    def told_channels(self) -> list[tuple[str, str, str, str]]:
+        """(name, address, link, what it carries) of each announced channel readers can follow."""
+        announce = self.settings.announce
+        if announce is None:
+            return []
+        out = []
+        for channel in announce.channels:
+            if channel.address is None:
+                continue
+            name = clean(i18n.pick(channel.name, self.lang, self.settings.default_language)[0]) or channel.id
+            out.append((name, channel.address, _follow_link(channel.address), self._carries(channel)))
+        return out
+
+    def _carries(self, channel) -> str:
+        """"In English, Chinese; Withdrawals, Deposits only": the languages and components a channel carries."""
+        languages = self.t("punct.list").join(i18n.language_name(lang) for lang in channel.languages)
+        text = self.t("subscribe.told_languages").replace("{languages}", languages)
+        if channel.components is not None:
+            names = self.t("punct.list").join(self._component_name(c) for c in channel.components)
+            text += self.t("punct.semicolon") + self.t("subscribe.told_components").replace("{components}", names)
+        return text
+
     def feeds(self, path_for: Callable[[str], str]) -> list[Address]:
         """One feed in each format."""
         return [self.address(name, path_for(fmt)) for fmt, name in FEED_FORMATS]
@@ -110,6 +140,15 @@ class SubscribeHelper:
     def api(self) -> list[Address]:
         """The Statuspage-compatible endpoints."""
         return [self.address(self.t(key), API + path) for path, key in API_ENDPOINTS]
+
+
+def _follow_link(address: str) -> str:
+    """A link a reader can follow for a channel's address (https:// added to a bare host; handles stay text)."""
+    if address.startswith(("https://", "mailto:")):
+        return address
+    if "@" in address or " " in address or "." not in address.split("/", 1)[0]:
+        return ""
+    return "https://" + address
 
 
 def render_subscribe_pages(state: SiteState, markup: MarkupRenderer) -> dict[str, RenderedPage]:

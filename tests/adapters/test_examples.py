@@ -57,3 +57,17 @@ def test_pre_commit_hook_runs_herald_check() -> None:
     assert re.search(hook["files"], "herald.yml") and not re.search(hook["files"], "README.md")
     config = load("examples/pre-commit-config.yaml")
     assert config["repos"][0]["hooks"] == [{"id": hook["id"]}]
+
+
+def test_deploy_and_scheduled_runs_announce_after_the_site_is_live_and_keep_the_record() -> None:
+    for name in ("deploy", "scheduled"):
+        workflow = load(f"examples/github/{name}.yml")
+        job = workflow["jobs"]["announce"]
+        assert job["needs"] == "deploy" and job["permissions"] == {"contents": "write"}
+        commands = "\n".join(step.get("run", "") for step in job["steps"])
+        assert "herald announce --ledger deliveries/announced.json" in commands
+        assert "git push origin HEAD:herald-deliveries" in commands
+        [announce_step] = [s for s in job["steps"] if "herald announce --ledger" in s.get("run", "")]
+        assert announce_step["env"] == {"HERALD_ANNOUNCE_URLS": "${{ secrets.HERALD_ANNOUNCE_URLS }}"}
+        keep = job["steps"][-1]
+        assert keep["if"] == "always()" and "announced.json" in keep["run"]

@@ -112,8 +112,8 @@ def test_the_deploy_workflow_installs_and_builds_as_written(tmp_path: Path) -> N
            "PIP_NO_INDEX": "1", "PIP_NO_BUILD_ISOLATION": "0", "SOURCE_DATE_EPOCH": "1763719200",
            "NO_MKDOCS_2_WARNING": "1"}
     ran = []
-    for _, step in steps(REPO / "examples/github/deploy.yml"):
-        if "run" in step:
+    for job, step in steps(REPO / "examples/github/deploy.yml"):
+        if "run" in step and job == "build":  # the announce job needs the repository's secrets and branch
             result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=project, env=env, capture_output=True,
                                     text=True, timeout=600)
             assert result.returncode == 0, f"{step.get('name')}: {result.stdout}{result.stderr}"
