@@ -6,7 +6,7 @@ and the update's own words), the first thing readers should do, the promised nex
 SMS). When a message is too long, parts go by rule, least important first (see ``STEPS``): the
 update's words are cut to whole sentences or words, then left out; the first action is cut to
 its first sentence; the never-ask line, the components, the next update and the action go; last
-the title is cut. The link is never cut or left out; a channel too short for the state and the
+the title is cut after a word, or left out when even its first word is too long. The link is never cut or left out; a channel too short for the state and the
 link is an error of configuration (``TooShort``).
 """
 
@@ -29,12 +29,13 @@ from generator.text import urls
 PARTS = ("headline", "changed", "components", "action", "next", "never", "link")
 """The parts of a message, in the order they are written."""
 STEPS = (("trim", "changed"), ("drop", "changed"), ("sentence", "action"), ("drop", "never"),
-         ("drop", "components"), ("trim", "action"), ("drop", "next"), ("drop", "action"), ("trim", "title"))
+         ("drop", "components"), ("trim", "action"), ("drop", "next"), ("drop", "action"), ("trim", "title"),
+         ("drop", "title"))
 """How a message is shortened, in order: the least important part first; the link is never touched."""
 
 
 class TooShort(ValueError):
-    """A channel cannot hold even the state, the title's first word and the link."""
+    """A channel cannot hold even the state and the link."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +146,7 @@ def fit(parts: dict[str, str | None], fits: Callable[[dict[str, str | None]], bo
         chosen = _shorter(value, operation, lambda form: fits({**parts, key: form}))
         if chosen is not None:
             return {**parts, key: chosen}
-    raise TooShort("even the state, the first word of the title and the link do not fit")
+    raise TooShort("even the state and the link do not fit")
 
 
 def _shorter(value: str, operation: str, fits: Callable[[str], bool]) -> str | None:
