@@ -153,11 +153,12 @@ def _newest_first(incidents: tuple[Incident, ...]) -> list[tuple[Incident, Updat
 
 
 def _entry(text: OutputText, incident: Incident, update: Update, changes: tuple[Effect, ...], lang: str) -> Entry:
-    """One update as an entry: "[Status] Title", its HTML, components, promised next update."""
+    """One update as an entry: "[Status] Title" (the announcements' headline), its HTML, components, next update."""
     settings = text.settings
     status = text.t(lang, "status." + update.status)
     return Entry(entry_id(settings.url, incident.id, update.id, lang, settings.default_language),
-                 f"[{status}] {text.title(incident, lang)}", text.update_url(incident, update, lang),
+                 text.t(lang, "announce.headline", state=status, title=text.title(incident, lang)),
+                 text.update_url(incident, update, lang),
                  _entry_html(text, incident, update, changes, lang), update.at,
                  tuple((c, text.component_name(c, lang)) for c in incident.components))
 

@@ -77,7 +77,7 @@ def test_entry_content_has_the_update_components_and_next_update(outage: Project
 def test_chinese_feeds_use_translations_and_fall_back_to_english(outage: ProjectFactory) -> None:
     output = build(outage.root, NOW)
     entries = parsed(output, "zh/feed.atom").entries
-    assert [e.title for e in entries[:2]] == ["[已查明原因] 提币中断", "[调查中] 提币中断"]
+    assert [e.title for e in entries[:2]] == ["【已查明原因】提币中断", "【调查中】提币中断"]
     assert "正在调查。" in entries[1].content[0].value  # translated body
     assert "Cause found." in entries[0].content[0].value  # untranslated: the original
     assert entries[0].link == f"{SITE}zh/incidents/{DOWN}/#update-2026-11-20T1000"
