@@ -9,11 +9,13 @@ file at its path that is not a Herald ledger, or a link, is refused, never repla
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.content.announce_settings import Announce
 from generator.outputs.announce_plan import Delivery, LedgerEntry, LedgerError, ledger_text, parse_ledger
@@ -35,6 +37,13 @@ class Result:
     sent: int
     failed: int
     reasons: tuple[str, ...] = ()
+    done: tuple[str, ...] = ()
+    """Fingerprints of every address that has the message now (from this run or an earlier one)."""
+
+
+def fingerprint(url: str) -> str:
+    """A short hash naming an address in the ledger without its secrets (a new token is a new address)."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
 
 
 def channel_urls(value: str, announce: Announce) -> tuple[dict[str, list[str]], list[str]]:
@@ -79,22 +88,31 @@ def send(delivery: Delivery, urls: list[str]) -> Result:
 
     message = delivery.message
     assert message is not None
-    sent, reasons = 0, []
+    sent, reasons, done = 0, [], list(delivery.done)
     for url in urls:
+        if fingerprint(url) in delivery.done:
+            continue  # an earlier run delivered it here
         notifier = apprise.Apprise()
         if not notifier.add(url):
             reasons.append(f"{_scheme(url)}://… is not a URL Apprise can use (check its form in Apprise's docs)")
             continue
-        shown = safe_line(notifier[0].url(privacy=True))
+        shown = _where(notifier[0].url(privacy=True))
         with apprise.LogCapture(level=apprise.logging.WARNING) as log:
             ok = notifier.notify(body=message.body, title=message.subject,
                                  body_format=BODY_FORMATS.get(message.format, "text"))
         if ok:
             sent += 1
+            done.append(fingerprint(url))
         else:
             last = [line for line in log.getvalue().splitlines() if line.strip()][-1:] or ["no reason given"]
             reasons.append(f"{shown}: {safe_line(last[0].split(' - ', 2)[-1])}")
-    return Result(sent, len(urls) - sent, tuple(reasons))
+    return Result(sent, len(reasons), tuple(reasons), tuple(dict.fromkeys(done)))
+
+
+def _where(url: str) -> str:
+    """Scheme and host of an address, for people to read: paths and queries can hold tokens, so they are left out."""
+    parts = urlsplit(url)
+    return safe_line(f"{parts.scheme}://{parts.hostname or '…'}")
 
 
 def _scheme(url: str) -> str:

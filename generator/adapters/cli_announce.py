@@ -98,12 +98,12 @@ def _deliver(deliveries: list[Delivery], urls: dict[str, list[str]], ledger: dic
         elif not targets:
             result = Result(0, 1, (f"no URL for channel '{delivery.channel.id}' in {URLS_VARIABLE}",))
         else:
-            ledger[delivery.key] = LedgerEntry("sending", _stamp())
+            ledger[delivery.key] = LedgerEntry("sending", _stamp(), "", delivery.done)
             write_ledger(ledger_path, ledger)
             result = send(delivery, targets)
         ok = result.failed == 0
         detail = "" if ok else "; ".join(result.reasons)
-        ledger[delivery.key] = LedgerEntry("sent" if ok else "failed", _stamp(), detail)
+        ledger[delivery.key] = LedgerEntry("sent" if ok else "failed", _stamp(), detail, () if ok else result.done)
         write_ledger(ledger_path, ledger)
         failed += not ok
         click.echo(f"{'sent' if ok else 'FAILED'} {delivery.key}" + (f" to {result.sent} address(es)" if ok else

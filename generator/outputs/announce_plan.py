@@ -11,7 +11,7 @@ a person checks the channel and edits the entry. Only updates published at the r
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -33,6 +33,8 @@ class LedgerEntry:
     at: str
     """When the state was recorded (ISO 8601)."""
     detail: str = ""
+    done: tuple[str, ...] = ()
+    """Fingerprints of the addresses that already have it (a retry skips them; see ``adapters/announce.py``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,8 @@ class Delivery:
     update: Update
     message: Message | None
     problem: str = ""
+    done: tuple[str, ...] = ()
+    """Addresses (fingerprints) an earlier, partly failed run already delivered it to."""
 
 
 class LedgerError(ValueError):
@@ -75,12 +79,16 @@ def _entry(key: str, value: Any) -> LedgerEntry:
     """One entry, checked."""
     if not isinstance(value, dict) or value.get("state") not in STATES:
         raise LedgerError(f'the entry "{key}" has no state among {", ".join(STATES)}')
-    return LedgerEntry(value["state"], str(value.get("at", "")), str(value.get("detail", "")))
+    done = value.get("done", [])
+    if not isinstance(done, list) or not all(isinstance(item, str) for item in done):
+        raise LedgerError(f'the entry "{key}" has a "done" that is not a list of address fingerprints')
+    return LedgerEntry(value["state"], str(value.get("at", "")), str(value.get("detail", "")), tuple(done))
 
 
 def ledger_text(entries: dict[str, LedgerEntry]) -> str:
     """A ledger file's text: sorted, one delivery a line group, readable in a diff."""
-    deliveries = {key: {k: v for k, v in (("state", e.state), ("at", e.at), ("detail", e.detail)) if v}
+    deliveries = {key: {k: v for k, v in (("state", e.state), ("at", e.at), ("detail", e.detail),
+                                          ("done", list(e.done))) if v}
                   for key, e in sorted(entries.items())}
     return json.dumps({LEDGER_MARK: LEDGER_VERSION, "deliveries": deliveries}, ensure_ascii=False, indent=2) + "\n"
 
@@ -98,7 +106,8 @@ def owed(text: OutputText, announce: Announce, ledger: dict[str, LedgerEntry]) -
                 if entry is not None and entry.state == "sending":
                     uncertain.append(key)
                 elif entry is None or entry.state == "failed":
-                    out.append(_delivery(text, key, channel, lang, incident, update))
+                    delivery = _delivery(text, key, channel, lang, incident, update)
+                    out.append(replace(delivery, done=entry.done) if entry else delivery)
     return out, uncertain
 
 

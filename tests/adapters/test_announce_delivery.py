@@ -164,7 +164,7 @@ def test_a_failing_channel_does_not_stop_the_others_and_is_sent_again_later(anno
     assert len(failing.bodies) == 2  # it was tried, answered 500 ...
     assert len(box.messages) == 2 and len(webhook.bodies) == 2  # ... and the others went out all the same
     assert result.output.count("FAILED") == 2 and "2026-11-20T0830/broken/en" in result.output
-    assert "127.0.0.1" not in result.output.replace(f"127.0.0.1:{failing.server_port}", "")  # no other URL shown
+    assert "json://127.0.0.1: " in result.output and "/hook" not in result.output  # scheme and host, no path
     ledger = json.loads((announcing.root / "announced.json").read_text(encoding="utf-8"))["deliveries"]
     assert {k: v["state"] for k, v in ledger.items() if "/broken/" in k} == {
         f"{INCIDENT}/2026-11-20T0830/broken/en": "failed", f"{INCIDENT}/2026-11-20T1000/broken/en": "failed"}
@@ -211,3 +211,20 @@ def test_urls_for_unknown_channels_are_named_without_their_secrets(announcing, m
     assert "tagged 'telegram', which is not a channel" in result.output
     assert "(tgram://…) matches no channel's format" in result.output
     assert "SECRET" not in result.output and result.exit_code == 1
+
+
+def test_a_retry_skips_the_addresses_that_already_have_it(announcing, mailbox, webhook, failing) -> None:
+    box, port = mailbox
+    both = (f"mail=mailto://127.0.0.1:{port}?from=status@example.com&to=list@example.com "
+            f"partners=json://127.0.0.1:{webhook.server_port}/a partners=json://127.0.0.1:{failing.server_port}/b")
+    first = announce(announcing.root, "2026-11-20T12:00:00+08:00", both)
+    assert first.exit_code == 1 and len(webhook.bodies) == 2 and len(failing.bodies) == 2
+    ledger = (announcing.root / "announced.json").read_text(encoding="utf-8")
+    assert f":{webhook.server_port}" not in ledger and f":{failing.server_port}" not in ledger  # no address
+    assert "json://127.0.0.1: " in ledger  # the failure names the scheme and host only
+    failing.status = 200  # type: ignore[attr-defined]
+    again = announce(announcing.root, "2026-11-20T12:00:00+08:00", both)
+    assert again.exit_code == 1  # "broken" still has no URL
+    assert len(webhook.bodies) == 2 and len(failing.bodies) == 4 and len(box.messages) == 2
+    entries = json.loads((announcing.root / "announced.json").read_text(encoding="utf-8"))["deliveries"]
+    assert {entries[f"{INCIDENT}/{u}/partners/en"]["state"] for u in ("2026-11-20T0830", "2026-11-20T1000")} == {"sent"}
