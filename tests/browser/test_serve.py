@@ -61,3 +61,25 @@ def test_serve_shows_a_content_error_and_recovers(browser, served, tmp_path: Pat
         assert page.locator(".herald-serve-errors").count() == 0
     finally:
         context.close()
+
+
+def test_serve_shows_what_each_channel_will_say_beside_each_update(browser, served, tmp_path: Path) -> None:
+    """With no announce: section, every channel format is previewed; on a phone nothing runs off the screen."""
+    project, url = served
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+    page = context.new_page()
+    try:
+        page.goto(url + "zh/incidents/2026-11-20-withdrawals-down/", wait_until="load")
+        latest = page.locator("li#update-2026-11-20T1000 details.herald-previews")
+        assert latest.get_attribute("open") is not None  # the newest update's previews are open
+        channels = latest.locator(".herald-preview__channel").all_inner_texts()
+        assert [c.split()[0] for c in channels] == ["email", "x", "bluesky", "mastodon", "telegram", "discord",
+                                                    "slack", "matrix", "sms", "webhook"]
+        sms = latest.locator(".herald-preview", has=page.locator("h4", has_text="sms"))
+        text = sms.locator("pre").inner_text()
+        assert text.splitlines()[0].startswith("【已查明原因】") and "/s/" in text.splitlines()[-1]
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        latest.screenshot(path=str(tmp_path / "previews-phone.png"))
+    finally:
+        context.close()
