@@ -21,6 +21,7 @@ Examples:
   {URLS_VARIABLE}='email=mailtos://user:pass@smtp.example.com?to=status-list@example.com
      telegram=tgram://BOT_TOKEN/CHAT_ID' herald announce
   herald announce --ledger ../deliveries/announced.json   # the record kept on another branch
+  herald announce --dry-run --only incidents/2026-11-20-x/2026-11-20T0930.md   # what one update will say
 """
 
 
@@ -29,9 +30,11 @@ Examples:
                                               "record nothing.")
 @click.option("--ledger", "ledger_option", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The delivery record (default: announce.ledger in herald.yml, in the project folder).")
+@click.option("--only", "only", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
+              help="Only updates in these files or incident folders (repeatable), e.g. a pull request's changes.")
 @now_option
 @click.pass_obj
-def announce(root: Path, dry_run: bool, ledger_option: Path | None, now: str | None) -> None:
+def announce(root: Path, dry_run: bool, ledger_option: Path | None, only: tuple[Path, ...], now: str | None) -> None:
     """Send each published update to every channel under announce: in herald.yml that has not had it, oldest first.
 
     Only updates published at now (not drafts, not dated later, not before announce.since) are sent. The
@@ -55,6 +58,8 @@ def announce(root: Path, dry_run: bool, ledger_option: Path | None, now: str | N
         fail(f"herald announce: {shown(ledger_path)} is refused: {exc}", "nothing was sent; move that file away or "
                                                                          "point --ledger at Herald's record")
     deliveries, uncertain = plan_announcements(project, ledger)
+    if only:
+        deliveries = [d for d in deliveries if _within(root, d.update.source, only)]
     urls, problems = channel_urls(os.environ.get(URLS_VARIABLE, ""), settings.announce)
     for problem in problems:
         click.secho(problem, fg="yellow" if sys.stderr.isatty() else None, err=True)
@@ -68,6 +73,16 @@ def announce(root: Path, dry_run: bool, ledger_option: Path | None, now: str | N
     click.echo(f"{len(deliveries) - failed} sent, {failed} failed, {len(uncertain)} uncertain")
     if failed or uncertain or problems:
         sys.exit(1)
+
+
+def _within(root: Path, source: str, only: tuple[Path, ...]) -> bool:
+    """Is an update's file (relative to the project) one of ``only``, or inside one of its folders?"""
+    path = (root / source).resolve()
+    for chosen in only:
+        target = chosen.resolve()
+        if path == target or target in path.parents or path.with_suffix("") == target.with_suffix("").with_suffix(""):
+            return True
+    return False
 
 
 def _show(deliveries: list[Delivery], urls: dict[str, list[str]]) -> None:

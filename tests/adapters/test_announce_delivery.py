@@ -228,3 +228,16 @@ def test_a_retry_skips_the_addresses_that_already_have_it(announcing, mailbox, w
     assert len(webhook.bodies) == 2 and len(failing.bodies) == 4 and len(box.messages) == 2
     entries = json.loads((announcing.root / "announced.json").read_text(encoding="utf-8"))["deliveries"]
     assert {entries[f"{INCIDENT}/{u}/partners/en"]["state"] for u in ("2026-11-20T0830", "2026-11-20T1000")} == {"sent"}
+
+
+def test_only_limits_a_dry_run_to_the_files_of_a_change(announcing, mailbox, webhook) -> None:
+    box, port = mailbox
+    translation = announcing.root / "incidents" / INCIDENT / "2026-11-20T1000.zh.md"
+    translation.write_text("---\n---\n已查明原因。\n", encoding="utf-8")
+    result = announce(announcing.root, "2026-11-20T12:00:00+08:00", urls(port, webhook), "--dry-run",
+                      "--only", str(translation))
+    keys = [line.split()[2] for line in result.output.splitlines() if line.startswith("would send")]
+    assert keys == [f"{INCIDENT}/2026-11-20T1000/{c}/en" for c in ("mail", "partners", "broken")]
+    folder = announce(announcing.root, "2026-11-20T12:00:00+08:00", urls(port, webhook), "--dry-run",
+                      "--only", str(announcing.root / "incidents" / INCIDENT))
+    assert "6 message(s) owed" in folder.output and box.messages == []
