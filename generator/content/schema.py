@@ -127,6 +127,14 @@ class CommitmentTranslationIn(Strict):
     remedy: RemedyTranslationIn | None = None
 
 
+class ImpostorsIn(Strict):
+    """What a scam warning names as fake: the checker calls each a known impostor and names the warning."""
+
+    domains: list[Text] = Field(default_factory=list, description="Fake sites, e.g. larkspur-refund.example.")
+    handles: list[Text] = Field(default_factory=list, description="Fake accounts: @name, t.me/name, x.com/name.")
+    addresses: list[Text] = Field(default_factory=list, description="Fake e-mail addresses.")
+
+
 class IncidentIn(Strict):
     """Front matter of ``incidents/<id>/incident.md``."""
 
@@ -141,6 +149,8 @@ class IncidentIn(Strict):
     facts: dict[Id, FactIn] = Field(default_factory=dict, description="Key facts by id.")
     tags: list[Id] = Field(default_factory=list, description="Tags linking knowledge-base articles.")
     scam_warning: bool = Field(False, description="A notice warning users about scams.")
+    impostors: ImpostorsIn | None = Field(None, description="Fake domains, accounts and addresses this scam warning "
+                                                            "names; /verify/ and herald verify-channel flag them.")
     actions: dict[Id, ActionIn] = Field(default_factory=dict, description="What users should do, by id.")
     commitments: dict[Id, CommitmentIn] = Field(default_factory=dict, description="Promises to users, by id.")
     help: dict[Id, HelpIn] = Field(default_factory=dict, description="Where affected users get help, by id.")
@@ -259,6 +269,8 @@ class ChannelIn(Strict):
     address: Text = Field(description="URL, e-mail address, handle or number, exactly as users see it.")
     note: Localized | None = None
     contact: Localized | None = Field(None, description="A person to ask for (press: the spokesperson).")
+    developer: Text | None = Field(None, description="kind: app: the developer name the app stores show "
+                                                     "(/verify/ checks pasted developer names against it).")
 
 
 

@@ -35,6 +35,8 @@ class Channel:
     note: Localized
     contact: Localized = None  # type: ignore[assignment]
     """A person to ask for (the spokesperson of a press channel)."""
+    developer: str | None = None
+    """An app's developer name as the app stores show it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +159,7 @@ def settings_from_config(config: ConfigIn, root: Path) -> Settings:
         incidents_dir=config.incidents_dir,
         pages_dir=config.pages_dir,
         channels=tuple(Channel(c.kind, localize(c.name, default), c.address, localize(c.note, default),
-                               localize(c.contact, default)) for c in config.channels),
+                               localize(c.contact, default), c.developer) for c in config.channels),
         feedback=(Feedback(config.feedback.link, config.feedback.scam_reports,
                            localize(config.feedback.scam_reward, default)) if config.feedback else None),
         explorers=tuple((chain, e.address, e.transaction) for chain, e in sorted(config.explorers.items())),
