@@ -19,6 +19,7 @@ from generator.errors import Diagnostic, Severity
 from generator.model import Content
 from generator.outputs.collect import render_machine_outputs, render_output_pages
 from generator.outputs.json_schemas import schema_files
+from generator.outputs.statements import Signer
 from generator.outputs.record_json import render_record_json
 from generator.outputs.wellknown import HEADERS, render_headers
 from generator.site import chrome
@@ -27,7 +28,7 @@ from generator.site.page_helper import RenderedPage
 from generator.site.source_pages import RenderedSourcePage, render_source_pages
 from generator.site.status_pages import render_status_pages
 from generator.state import derive, uptime
-from generator.state.site_state import SiteState
+from generator.state.site_state import SigningKey, SiteState
 from generator.text.markup import MarkupRenderer
 from generator.text.page_markup import PageMarkup
 
@@ -93,8 +94,9 @@ def load_project(root: Path, now_for=None, include_drafts: bool = False) -> Proj
     return Project(settings, content, now, tuple(diagnostics))
 
 
-def build_site(project: Project) -> Output:
-    """Render every output of a project that loaded without errors."""
+def build_site(project: Project, signer: Signer | None = None) -> Output:
+    """Render every output of a project that loaded without errors; with a ``signer``, every update's statement
+    is signed and the key published (``outputs/statements.py``)."""
     if not project.ok or project.settings is None or project.content is None or project.now is None:
         raise ValueError("build_site needs a project without errors and with a now")
     settings, content, now = project.settings, project.content, project.now
@@ -104,11 +106,12 @@ def build_site(project: Project) -> Output:
     spans[""] = [span for c in component_ids for span in spans[c]]
     history = {key: uptime.history(value, settings.zone, now) for key, value in spans.items()}
     state = SiteState(content, settings, now, statuses, derive.overall_indicator(content, statuses, now),
-                      uptime=history, spans=spans)
+                      uptime=history, spans=spans,
+                      signing_key=SigningKey(signer.fingerprint, signer.public_key) if signer else None)
     markup = MarkupRenderer(sanitize=not settings.allow_raw_html)
     source_pages = render_source_pages(content.pages, settings, PageMarkup(sanitize=not settings.allow_raw_html))
     files: dict[str, str | bytes] = {}
-    files.update(render_machine_outputs(state, markup))
+    files.update(render_machine_outputs(state, markup, signer))
     files.update(render_record_json(state))
     files.update(schema_files())  # published so editors can fetch them from the site
     pages = {**render_status_pages(state, markup), **render_guidance_pages(state, markup),

@@ -48,3 +48,36 @@ def verify_channel(root: Path, text: str, lang: str | None, now: str | None) -> 
     if result.verdict != "official":
         click.echo(terminal_safe(texts["never_first"]))
     sys.exit(0 if result.verdict == "official" else 1)
+
+
+EPILOG_VERIFY = """\b
+Examples:
+  herald verify 2026-11-20T0620.en.asc                         # a downloaded statement
+  herald verify /statements/2026-11-20-hot-wallet-theft/2026-11-20T0620.en.asc   # a path of the built site
+  herald verify statement.txt statement.txt.sig --key signing-key.asc           # text and detached signature
+"""
+
+
+@main.command("verify", epilog=EPILOG_VERIFY)
+@click.argument("target")
+@click.argument("signature", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--key", "key_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="The public key to trust (default: signing.public_key of herald.yml).")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The built site a /statements/... path is read from (default: ./site).")
+@now_option
+@click.pass_obj
+def verify(root: Path, target: str, signature: Path | None, key_file: Path | None, site_dir: Path | None,
+           now: str | None) -> None:
+    """Is TARGET (a signed statement, or a file with its detached SIGNATURE, or a /statements/... path of the
+    built site) authentic and unchanged, and which update is it? Exit 0 only when it is."""
+    from generator.adapters.statement_check import check_statement
+
+    project = load_checked(root, now)
+    if project.settings is None:
+        report(project, False)
+        sys.exit(2)
+    lines, ok = check_statement(project, root, target, signature, key_file, site_dir)
+    for line in lines:
+        click.echo(terminal_safe(line))
+    sys.exit(0 if ok else 1)

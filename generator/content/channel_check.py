@@ -23,10 +23,12 @@ MAILTO = regex.compile(r"^mailto:", regex.IGNORECASE)
 EMAIL = regex.compile(r"^[^@/\s]+@[^@/\s]+$")
 PORT = regex.compile(r":[0-9]*$")
 NAME_SPLIT = regex.compile(r"[\s.,]+")
-EXTRACT = (r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'“”‘’]+"
-           r"|[^\s@<>\"'“”‘’()\[\],;:]+@[^\s@<>\"'“”‘’()\[\],;:/]+\.[^\s@<>\"'“”‘’()\[\],;:/]+"
-           r"|(?<![\p{L}\p{N}_.@])@[\p{L}\p{N}_.]{2,}"
-           r"|(?<![\p{L}\p{N}@._-])(?:[\p{L}\p{N}_-]+\.)+\p{L}[\p{L}\p{N}-]*(?:/[^\s<>\"'“”‘’]*)?")
+NOT_IN_LINK = "\\s<>\"'“”‘’"
+EXTRACT = ("[a-zA-Z][a-zA-Z0-9+.-]*://[^" + NOT_IN_LINK + "]+"
+           "|[^" + NOT_IN_LINK + "@()\\[\\],;:]+@[^" + NOT_IN_LINK + "@()\\[\\],;:/]+\\.[^" + NOT_IN_LINK
+           + "@()\\[\\],;:/]+"
+           "|(?<![\\p{L}\\p{N}_.@])@[\\p{L}\\p{N}_.]{2,}"
+           "|(?<![\\p{L}\\p{N}@._-])(?:[\\p{L}\\p{N}_-]+\\.)+\\p{L}[\\p{L}\\p{N}-]*(?:/[^" + NOT_IN_LINK + "]*)?")
 """Addresses inside a message: URLs, e-mail addresses, @handles, bare domains (also sent to the page's script)."""
 EXTRACT_PATTERN = regex.compile(EXTRACT)
 MAX_NAME = 80

@@ -289,6 +289,17 @@ class SecurityIn(Strict):
         default_factory=list, description="Language tags reports may be written in, e.g. [en, zh].")
 
 
+class SigningIn(Strict):
+    """The ``signing`` section: the OpenPGP key every update's statement is signed with (opt-in)."""
+
+    fingerprint: Annotated[str, StringConstraints(pattern=r"^\s*([0-9A-Fa-f]{4}\s*){10}$")] = Field(
+        description="The key's full fingerprint (40 hex digits, spaces allowed); the build refuses any other key.")
+    public_key: str = Field(description="The armored public key file in the project (herald verify reads it).")
+    demo_secret_key: str | None = Field(None, description="DEMO SITES ONLY: an armored secret key file in the "
+                                                          "project, used when HERALD_SIGNING_KEY is not set. A real "
+                                                          "site never puts its secret key in the repository.")
+
+
 class ConfigIn(Strict):
     """The whole of ``herald.yml``."""
 
@@ -302,6 +313,8 @@ class ConfigIn(Strict):
     company: Localized | None = Field(None, description="Company name used in 'we will never ask' notices.")
     security: SecurityIn | None = Field(None, description="Publish /.well-known/security.txt (skipped when absent).")
     feedback: FeedbackIn | None = Field(None, description="Where readers send questions, feedback and scam reports.")
+    signing: SigningIn | None = Field(None, description="Sign every update (OpenPGP); the secret key comes from "
+                                                        "HERALD_SIGNING_KEY.")
     explorers: dict[Chain, ExplorerIn] = Field(default_factory=dict, description="Block explorers by chain (defaults "
                                                                                "are built in).")
     incidents_dir: str = "incidents"

@@ -49,6 +49,16 @@ class Feedback:
 
 
 @dataclass(frozen=True, slots=True)
+class Signing:
+    """The ``signing`` section: which key signs the updates, where its public part is, and a demo's secret."""
+
+    fingerprint: str
+    """40 upper-case hex digits, no spaces."""
+    public_key: str
+    demo_secret_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SecurityTxt:
     """What ``/.well-known/security.txt`` says (RFC 9116); its Expires comes from the build's now."""
 
@@ -90,6 +100,8 @@ class Settings:
     feedback: Feedback | None = None
     explorers: tuple[tuple[str, str, str], ...] = ()
     """(chain, address URL, transaction URL) set in herald.yml, over the built-in block explorers."""
+    signing: Signing | None = None
+    """The ``signing`` section, or None (updates are signed only when HERALD_SIGNING_KEY is set)."""
     translations: str = "optional"
     """``checks.translations``: missing or outdated translations are warnings, errors (required) or not checked."""
 
@@ -165,6 +177,9 @@ def settings_from_config(config: ConfigIn, root: Path) -> Settings:
         explorers=tuple((chain, e.address, e.transaction) for chain, e in sorted(config.explorers.items())),
         company=localize(config.company, default) or localize(config.site.name, default),
         feeds_max_entries=config.output.feeds_max_entries,
+        signing=None if config.signing is None else Signing(
+            "".join(config.signing.fingerprint.split()).upper(), config.signing.public_key,
+            config.signing.demo_secret_key),
         security=None if config.security is None else SecurityTxt(
             tuple(config.security.contact), config.security.policy, tuple(config.security.preferred_languages)))
 
@@ -199,10 +214,13 @@ def _check_config(config: ConfigIn, lines: dict[Any, int]) -> list[Diagnostic]:
                                   f"components[{index}].group", "unknown-group",
                                   f"group '{component.group}' is not declared under groups",
                                   near(component.group, group_ids) or "declare it under 'groups:'"))
-    for key in ("incidents_dir", "pages_dir"):
-        value = getattr(config, key)
+    paths = [(key, getattr(config, key)) for key in ("incidents_dir", "pages_dir")]
+    if config.signing is not None:
+        paths += [(f"signing.{key}", getattr(config.signing, key)) for key in ("public_key", "demo_secret_key")
+                  if getattr(config.signing, key)]
+    for key, value in paths:
         if Path(value).is_absolute() or ".." in Path(value).parts:
-            out.append(Diagnostic(CONFIG_NAME, line_for(lines, (key,)), key, "path-escapes",
+            out.append(Diagnostic(CONFIG_NAME, line_for(lines, tuple(key.split("."))), key, "path-escapes",
                                   f"'{value}' must be a folder inside the project", "use a relative path"))
     return out + _check_site(config, lines) + _check_bounds(config, lines) + _check_channels(config, lines)
 
