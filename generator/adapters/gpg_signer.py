@@ -19,6 +19,7 @@ from pathlib import Path
 import gnupg
 
 from generator.content.settings import CONFIG_NAME, Settings
+from generator.pipeline import Output, Project, build_site
 
 KEY_VARIABLE = "HERALD_SIGNING_KEY"
 
@@ -93,6 +94,15 @@ def secret_key_text(settings: Settings, environ: dict[str, str]) -> tuple[str, s
     raise SigningProblem(f"{CONFIG_NAME}: signing", f"signing is configured but {KEY_VARIABLE} is not set",
                          f"set {KEY_VARIABLE} to the armored secret key (gpg --armor --export-secret-keys "
                          f"{signing.fingerprint}), or remove the signing section to build unsigned")
+
+
+def build_signed(project: Project, environ: dict[str, str]) -> Output:
+    """``build_site``, with a GnuPG signer when a key is configured (raises SigningProblem for an unusable one)."""
+    found = secret_key_text(project.settings, environ)
+    if found is None:
+        return build_site(project)
+    with GpgHome() as gpg:
+        return build_site(project, import_secret_key(gpg, found[0], found[1], project.settings))
 
 
 def import_secret_key(gpg: gnupg.GPG, armored: str, source: str, settings: Settings) -> GpgSigner:

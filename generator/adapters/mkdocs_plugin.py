@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from generator.adapters.gpg_signer import GpgHome, SigningProblem, import_secret_key, secret_key_text
+from generator.adapters.gpg_signer import SigningProblem, build_signed
 from generator.adapters.mkdocs_runner import NOW_VARIABLE
 from generator.adapters.search_cache import use_private_jieba_cache
 from generator.adapters.write import MANIFEST, Protected, TargetRefused, check_target, write_manifest
@@ -116,11 +116,7 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         if self.serving:
             return build_site(project)
         try:
-            found = secret_key_text(project.settings, dict(os.environ))
-            if found is None:
-                return build_site(project)
-            with GpgHome() as gpg:
-                return build_site(project, import_secret_key(gpg, found[0], found[1], project.settings))
+            return build_signed(project, dict(os.environ))
         except SigningProblem as problem:
             raise PluginError(f"herald: {problem}") from None
 

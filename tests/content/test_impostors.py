@@ -89,3 +89,21 @@ def test_verify_channel_output_is_terminal_safe_and_localised(project: ProjectFa
 def test_the_demo_names_its_impostors() -> None:
     result = run(REPO, "t.me/larkspur_refund_desk")
     assert result.returncode == 1 and "(impostor)" in result.stdout
+
+
+def test_channels_page_scam_warning_and_footer_link_to_verify(project: ProjectFactory) -> None:
+    from datetime import datetime
+
+    from generator.pipeline import build_site
+
+    scam_warning(project, "  domains: [example-refund.com]")
+    loaded = load_project(project.root, lambda pinned: datetime.fromisoformat("2026-11-21T12:00:00+08:00"))
+    output = build_site(loaded)
+    pages = output.status_pages
+    assert 'href="../verify/"' in pages["official-channels/index.md"].html
+    assert 'href="../../zh/verify/"' in pages["zh/official-channels/index.md"].html  # links go through the root
+    assert 'href="../../verify/"' in pages["incidents/2026-11-20-fakes/index.md"].html
+    assert 'href="verify/"' in pages["index.md"].html  # the scam warning's card on the home page
+    assert [output.footer[lang]["verify_url"] for lang in ("en", "zh")] == ["verify/", "zh/verify/"]
+    verify = pages["verify/index.md"].html
+    assert "example-refund.com" in verify and "@ExampleStatus" in verify
