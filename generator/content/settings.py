@@ -144,7 +144,7 @@ def _load_config(root: Path) -> tuple[Settings | None, list[Diagnostic]]:
     config, warnings = validate_model(ConfigIn, data, shown, lines)
     if config is None:
         return None, warnings
-    diagnostics = warnings + _check_config(config, lines)
+    diagnostics = warnings + _check_config(config, lines) + _check_signing_files(config, root, lines)
     if any(d.severity is Severity.ERROR for d in diagnostics):
         return None, diagnostics
     return settings_from_config(config, root), diagnostics
@@ -262,6 +262,19 @@ def _check_languages(languages: list[str], lines: dict[Any, int]) -> list[Diagno
                                   f"translate generator/locales/herald.pot into generator/locales/"
                                   f"{tag.replace('-', '_')}/LC_MESSAGES/herald.po (see the README)", Severity.WARNING))
     return out
+
+
+def _check_signing_files(config: ConfigIn, root: Path, lines: dict[Any, int]) -> list[Diagnostic]:
+    """The signing section's files exist (the secret key itself is the build's to read and check)."""
+    signing = config.signing
+    if signing is None:
+        return []
+    return [Diagnostic(CONFIG_NAME, line_for(lines, ("signing", key)), f"signing.{key}", "missing-file",
+                       f"signing.{key} names '{value}', which is not a file in the project",
+                       "export the key there (gpg --armor --export FINGERPRINT > signing-key.asc), or fix the path")
+            for key, value in (("public_key", signing.public_key), ("demo_secret_key", signing.demo_secret_key))
+            if value and not (Path(value).is_absolute() or ".." in Path(value).parts)
+            and not (root / value).is_file()]
 
 
 def _check_bounds(config: ConfigIn, lines: dict[Any, int]) -> list[Diagnostic]:

@@ -147,13 +147,25 @@ def test_an_unsigned_build_publishes_no_signature_and_says_so_once(tmp_path) -> 
     ("THROWAWAY", "signing:\n  fingerprint: " + "ABCD " * 10 + "\n  public_key: key.asc\n",
      "herald.yml: signing.fingerprint: the key in HERALD_SIGNING_KEY is"),
     (None, "signing:\n  fingerprint: " + "ABCD " * 10 + "\n  public_key: key.asc\n  demo_secret_key: missing.asc\n",
-     "herald.yml: signing.demo_secret_key: cannot read missing.asc"),
+     "signing.demo_secret_key names 'missing.asc', which is not a file in the project"),
 ])
 def test_an_unusable_key_is_a_clear_error(tmp_path, throwaway_key, key, config, expected) -> None:
     root = tmp_path / "project"
     project = ProjectFactory(root)
     project.file("herald.yml", (root / "herald.yml").read_text() + config)
+    project.file("key.asc", throwaway_key[2])
     result = build(root, tmp_path / "site", throwaway_key[1] if key == "THROWAWAY" else key)
     assert result.returncode == 1
     assert expected in result.stderr and "hint" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
+
+
+def test_herald_check_names_a_missing_key_file(tmp_path) -> None:
+    root = tmp_path / "project"
+    project = ProjectFactory(root)
+    project.file("herald.yml", (root / "herald.yml").read_text()
+                 + "signing:\n  fingerprint: " + "ABCD " * 10 + "\n  public_key: keys/signing-key.asc\n")
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "check", "--now", NOW],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "herald.yml:" in result.stderr and "signing.public_key" in result.stderr and "missing-file" in result.stderr
