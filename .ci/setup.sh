@@ -12,6 +12,8 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 ldconfig -p 2>/dev/null | grep 'libcairo\.so\.2' >/dev/null || need_apt+=(libcairo2)  # CairoSVG renders the badges in a test
 command -v shellcheck >/dev/null 2>&1 || need_apt+=(shellcheck)  # actionlint checks the workflows' scripts with it
+command -v gpg >/dev/null 2>&1 && command -v gpgconf >/dev/null 2>&1 || need_apt+=(gnupg)  # signed updates
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs)  # runs /verify/'s script beside the Python checker
 if [ ${#need_apt[@]} -gt 0 ]; then
   "${as_root[@]}" apt-get update -qq
   "${as_root[@]}" apt-get install -y -qq "${need_apt[@]}" >/dev/null

@@ -237,6 +237,8 @@ class Incident:
     evidence: tuple[Evidence, ...] = ()
     disclosures: tuple[Disclosure, ...] = ()
     claims: tuple[Claim, ...] = ()
+    impostors: tuple[tuple[str, str], ...] = ()
+    """(kind, address) a scam warning names as fake: ``domain``, ``handle`` or ``email``."""
     draft: bool = False
     """The whole incident is kept out of everything public (``herald serve`` shows it)."""
 

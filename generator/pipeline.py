@@ -21,6 +21,7 @@ from generator.outputs.announce_plan import Delivery, LedgerEntry, owed
 from generator.outputs.announce_previews import channel_previews
 from generator.outputs.collect import render_machine_outputs, render_output_pages
 from generator.outputs.json_schemas import schema_files
+from generator.outputs.statements import Signer
 from generator.outputs.record_json import render_record_json
 from generator.outputs.text import OutputText
 from generator.outputs.wellknown import HEADERS, render_headers
@@ -30,7 +31,7 @@ from generator.site.page_helper import RenderedPage
 from generator.site.source_pages import RenderedSourcePage, render_source_pages
 from generator.site.status_pages import render_status_pages
 from generator.state import derive, uptime
-from generator.state.site_state import SiteState
+from generator.state.site_state import SigningKey, SiteState
 from generator.text.markup import MarkupRenderer
 from generator.text.page_markup import PageMarkup
 
@@ -119,19 +120,22 @@ def plan_announcements(project: Project, ledger: dict[str, LedgerEntry]) -> tupl
     return owed(text, state.settings.announce, ledger)
 
 
-def build_site(project: Project, previews: bool = False) -> Output:
+def build_site(project: Project, signer: Signer | None = None, previews: bool = False) -> Output:
     """Render every output of a project that loaded without errors.
 
+    With a ``signer``, every update's statement is signed and the key published (``outputs/statements.py``);
     ``previews`` (``herald serve``) puts beside each update what every announcement channel will say.
     """
     state = site_state(project)
+    if signer is not None:
+        state = replace(state, signing_key=SigningKey(signer.fingerprint, signer.public_key))
     settings, content = state.settings, state.content
     markup = MarkupRenderer(sanitize=not settings.allow_raw_html)
     if previews:
         state = replace(state, previews=channel_previews(OutputText(state, markup)))
     source_pages = render_source_pages(content.pages, settings, PageMarkup(sanitize=not settings.allow_raw_html))
     files: dict[str, str | bytes] = {}
-    files.update(render_machine_outputs(state, markup))
+    files.update(render_machine_outputs(state, markup, signer))
     files.update(render_record_json(state))
     files.update(schema_files())  # published so editors can fetch them from the site
     pages = {**render_status_pages(state, markup), **render_guidance_pages(state, markup),

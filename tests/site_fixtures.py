@@ -30,7 +30,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Static file handler that does not log every request."""
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".atom": "application/atom+xml",
-                      ".rss": "application/rss+xml", ".json": "application/json"}
+                      ".rss": "application/rss+xml", ".json": "application/json", ".mjs": "text/javascript"}
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature from the base class
         pass

@@ -8,7 +8,7 @@ import sys
 import click
 
 from generator.adapters import (  # noqa: F401 - each registers its commands
-    cli_announce, cli_authoring, cli_site, cli_tools, cli_translations)
+    cli_announce, cli_authoring, cli_site, cli_tools, cli_translations, cli_verify)
 from generator.adapters.cli_common import main
 
 __all__ = ["main", "run"]

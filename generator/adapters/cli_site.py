@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def build(root: Path, site_dir: Path | None, force: bool, strict: bool, config_f
     if not report(project, strict):
         click.echo("build stopped: the previous site was left untouched", err=True)
         sys.exit(1)
+    _signing_note(project)
     if site_dir is not None and not site_dir.is_absolute():
         site_dir = Path.cwd() / site_dir
     try:
@@ -64,6 +66,22 @@ def build(root: Path, site_dir: Path | None, force: bool, strict: bool, config_f
     except BuildFailed as exc:
         fail(f"build failed: {exc}", "the previous site was left untouched")
     click.echo(f"built {target}")
+
+
+def _signing_note(project) -> None:
+    """Say once whether the updates will be signed, and with what; refuse a configured key that is missing."""
+    from generator.adapters.gpg_signer import KEY_VARIABLE, SigningProblem, secret_key_text
+
+    try:
+        found = secret_key_text(project.settings, dict(os.environ))
+    except SigningProblem as problem:
+        fail(f"build refused: {problem}", "nothing was written")
+    if found is None:
+        click.echo(f"note: updates are published unsigned (no {KEY_VARIABLE} and no signing section in herald.yml; "
+                   "see README, Signed updates)", err=True)
+    elif found[1] != KEY_VARIABLE:
+        click.echo(f"note: signing with the DEMO key of {found[1]}: its secret is public, so its signatures prove "
+                   "nothing (a real site sets HERALD_SIGNING_KEY)", err=True)
 
 
 @main.command()

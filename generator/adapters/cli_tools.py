@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -131,7 +132,7 @@ def export(root: Path, directory: Path, strict: bool, force: bool, now: str | No
     """Write the generated site as Markdown, with a minimal mkdocs.yml, for other site builders."""
     from generator.adapters.export import WITHOUT_PLUGIN, export_files, protected_folders, write_export
     from generator.adapters.write import TargetRefused, check_target
-    from generator.pipeline import build_site
+    from generator.adapters.gpg_signer import SigningProblem, build_signed
 
     project = load_checked(root, now)
     if not report(project, strict) or project.settings is None:
@@ -140,12 +141,15 @@ def export(root: Path, directory: Path, strict: bool, force: bool, now: str | No
     target = directory if directory.is_absolute() else Path.cwd() / directory
     try:
         check_target(target, protected_folders(project.settings), force)
-        files = export_files(project.settings, build_site(project))
+        files = export_files(project.settings, build_signed(project, dict(os.environ)))
         if sys.stderr.isatty():
             with click.progressbar(length=len(files), label="Writing", file=sys.stderr) as bar:
                 write_export(files, target, project.settings, force, bar.update)
         else:
             write_export(files, target, project.settings, force)
+    except SigningProblem as problem:
+        click.secho(f"herald export: {problem}", fg="red" if sys.stderr.isatty() else None, err=True)
+        sys.exit(1)
     except TargetRefused as refused:
         click.secho(f"herald export: {refused.message}", fg="red" if sys.stderr.isatty() else None, err=True)
         click.echo(f"hint: {refused.hint}\nnothing was written", err=True)

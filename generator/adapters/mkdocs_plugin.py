@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from generator.adapters.gpg_signer import SigningProblem, build_signed
 from generator.adapters.mkdocs_runner import NOW_VARIABLE
 from generator.adapters.search_cache import use_private_jieba_cache
 from generator.adapters.write import MANIFEST, Protected, TargetRefused, check_target, write_manifest
@@ -99,7 +100,7 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         if self.preloaded is None:  # the CLI already printed them
             for warning in project.diagnostics:
                 self._log_warning(warning.format())
-        self.output = build_site(project, previews=self.serving)
+        self.output = self._build(project)
         settings = project.settings
         self.settings = settings
         self.allow_raw_html = settings.allow_raw_html
@@ -109,6 +110,15 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
         config["extra"].update(theme_extra(settings, self.output))
         config["extra"]["herald_serve_errors"] = self.serve_errors
         return config
+
+    def _build(self, project: Project) -> Output:
+        """Build the site, signed when a key is configured (never while serving: previews hold drafts)."""
+        if self.serving:
+            return build_site(project, previews=True)
+        try:
+            return build_signed(project, dict(os.environ))
+        except SigningProblem as problem:
+            raise PluginError(f"herald: {problem}") from None
 
     def _load(self) -> Project:
         """The project the CLI preloaded, or loaded here (drafts included while serving)."""

@@ -20,7 +20,7 @@ def generated_pages(content: Content, settings: Settings) -> set[str]:
     for lang in settings.languages:
         p = urls.prefix(lang, settings.default_language)
         found = [urls.home(p), urls.components(p), urls.uptime(p), urls.track_record(p), urls.faq(p), urls.tags(p),
-                 urls.channels(p), urls.subscribe(p)]
+                 urls.channels(p), urls.subscribe(p), urls.verify(p)]
         found += [urls.history(p, number) for number in range(1, history_pages + 1)]
         found += [urls.incident(p, incident.id) for incident in content.incidents]
         for component in settings.components:

@@ -128,6 +128,14 @@ class CommitmentTranslationIn(Strict):
     remedy: RemedyTranslationIn | None = None
 
 
+class ImpostorsIn(Strict):
+    """What a scam warning names as fake: the checker calls each a known impostor and names the warning."""
+
+    domains: list[Text] = Field(default_factory=list, description="Fake sites, e.g. larkspur-refund.example.")
+    handles: list[Text] = Field(default_factory=list, description="Fake accounts: @name, t.me/name, x.com/name.")
+    addresses: list[Text] = Field(default_factory=list, description="Fake e-mail addresses.")
+
+
 class IncidentIn(Strict):
     """Front matter of ``incidents/<id>/incident.md``."""
 
@@ -142,6 +150,8 @@ class IncidentIn(Strict):
     facts: dict[Id, FactIn] = Field(default_factory=dict, description="Key facts by id.")
     tags: list[Id] = Field(default_factory=list, description="Tags linking knowledge-base articles.")
     scam_warning: bool = Field(False, description="A notice warning users about scams.")
+    impostors: ImpostorsIn | None = Field(None, description="Fake domains, accounts and addresses this scam warning "
+                                                            "names; /verify/ and herald verify-channel flag them.")
     actions: dict[Id, ActionIn] = Field(default_factory=dict, description="What users should do, by id.")
     commitments: dict[Id, CommitmentIn] = Field(default_factory=dict, description="Promises to users, by id.")
     help: dict[Id, HelpIn] = Field(default_factory=dict, description="Where affected users get help, by id.")
@@ -260,6 +270,8 @@ class ChannelIn(Strict):
     address: Text = Field(description="URL, e-mail address, handle or number, exactly as users see it.")
     note: Localized | None = None
     contact: Localized | None = Field(None, description="A person to ask for (press: the spokesperson).")
+    developer: Text | None = Field(None, description="kind: app: the developer name the app stores show "
+                                                     "(/verify/ checks pasted developer names against it).")
 
 
 
@@ -278,6 +290,17 @@ class SecurityIn(Strict):
         default_factory=list, description="Language tags reports may be written in, e.g. [en, zh].")
 
 
+class SigningIn(Strict):
+    """The ``signing`` section: the OpenPGP key every update's statement is signed with (opt-in)."""
+
+    fingerprint: Annotated[str, StringConstraints(pattern=r"^\s*([0-9A-Fa-f]{4}\s*){10}$")] = Field(
+        description="The key's full fingerprint (40 hex digits, spaces allowed); the build refuses any other key.")
+    public_key: str = Field(description="The armored public key file in the project (herald verify reads it).")
+    demo_secret_key: str | None = Field(None, description="DEMO SITES ONLY: an armored secret key file in the "
+                                                          "project, used when HERALD_SIGNING_KEY is not set. A real "
+                                                          "site never puts its secret key in the repository.")
+
+
 class ConfigIn(Strict):
     """The whole of ``herald.yml``."""
 
@@ -291,6 +314,8 @@ class ConfigIn(Strict):
     company: Localized | None = Field(None, description="Company name used in 'we will never ask' notices.")
     security: SecurityIn | None = Field(None, description="Publish /.well-known/security.txt (skipped when absent).")
     feedback: FeedbackIn | None = Field(None, description="Where readers send questions, feedback and scam reports.")
+    signing: SigningIn | None = Field(None, description="Sign every update (OpenPGP); the secret key comes from "
+                                                        "HERALD_SIGNING_KEY.")
     explorers: dict[Chain, ExplorerIn] = Field(default_factory=dict, description="Block explorers by chain (defaults "
                                                                                "are built in).")
     announce: AnnounceIn | None = Field(None, description="Tell channels (e-mail, chat, social, SMS) of each update.")

@@ -36,6 +36,8 @@ class Channel:
     note: Localized
     contact: Localized = None  # type: ignore[assignment]
     """A person to ask for (the spokesperson of a press channel)."""
+    developer: str | None = None
+    """An app's developer name as the app stores show it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,16 @@ class Feedback:
     link: str
     scam_reports: str | None = None
     scam_reward: Localized = None  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, slots=True)
+class Signing:
+    """The ``signing`` section: which key signs the updates, where its public part is, and a demo's secret."""
+
+    fingerprint: str
+    """40 upper-case hex digits, no spaces."""
+    public_key: str
+    demo_secret_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +101,12 @@ class Settings:
     feedback: Feedback | None = None
     explorers: tuple[tuple[str, str, str], ...] = ()
     """(chain, address URL, transaction URL) set in herald.yml, over the built-in block explorers."""
+    signing: Signing | None = None
+    """The ``signing`` section, or None (updates are signed only when HERALD_SIGNING_KEY is set)."""
     translations: str = "optional"
+    """``checks.translations``: missing or outdated translations are warnings, errors (required) or not checked."""
     announce: Announce | None = None
     """The ``announce`` section: channels told of each update (``herald announce``), or None."""
-    """``checks.translations``: missing or outdated translations are warnings, errors (required) or not checked."""
 
     @property
     def default_language(self) -> str:
@@ -133,7 +147,7 @@ def _load_config(root: Path) -> tuple[Settings | None, list[Diagnostic]]:
     config, warnings = validate_model(ConfigIn, data, shown, lines)
     if config is None:
         return None, warnings
-    diagnostics = warnings + _check_config(config, lines)
+    diagnostics = warnings + _check_config(config, lines) + _check_signing_files(config, root, lines)
     if any(d.severity is Severity.ERROR for d in diagnostics):
         return None, diagnostics
     return settings_from_config(config, root), diagnostics
@@ -160,13 +174,16 @@ def settings_from_config(config: ConfigIn, root: Path) -> Settings:
         incidents_dir=config.incidents_dir,
         pages_dir=config.pages_dir,
         channels=tuple(Channel(c.kind, localize(c.name, default), c.address, localize(c.note, default),
-                               localize(c.contact, default)) for c in config.channels),
+                               localize(c.contact, default), c.developer) for c in config.channels),
         feedback=(Feedback(config.feedback.link, config.feedback.scam_reports,
                            localize(config.feedback.scam_reward, default)) if config.feedback else None),
         explorers=tuple((chain, e.address, e.transaction) for chain, e in sorted(config.explorers.items())),
         company=localize(config.company, default) or localize(config.site.name, default),
         feeds_max_entries=config.output.feeds_max_entries,
         announce=announce_from_config(config.announce, languages, localize),
+        signing=None if config.signing is None else Signing(
+            "".join(config.signing.fingerprint.split()).upper(), config.signing.public_key,
+            config.signing.demo_secret_key),
         security=None if config.security is None else SecurityTxt(
             tuple(config.security.contact), config.security.policy, tuple(config.security.preferred_languages)))
 
@@ -201,10 +218,13 @@ def _check_config(config: ConfigIn, lines: dict[Any, int]) -> list[Diagnostic]:
                                   f"components[{index}].group", "unknown-group",
                                   f"group '{component.group}' is not declared under groups",
                                   near(component.group, group_ids) or "declare it under 'groups:'"))
-    for key in ("incidents_dir", "pages_dir"):
-        value = getattr(config, key)
+    paths = [(key, getattr(config, key)) for key in ("incidents_dir", "pages_dir")]
+    if config.signing is not None:
+        paths += [(f"signing.{key}", getattr(config.signing, key)) for key in ("public_key", "demo_secret_key")
+                  if getattr(config.signing, key)]
+    for key, value in paths:
         if Path(value).is_absolute() or ".." in Path(value).parts:
-            out.append(Diagnostic(CONFIG_NAME, line_for(lines, (key,)), key, "path-escapes",
+            out.append(Diagnostic(CONFIG_NAME, line_for(lines, tuple(key.split("."))), key, "path-escapes",
                                   f"'{value}' must be a folder inside the project", "use a relative path"))
     announce = check_announce(config.announce, list(config.site.languages), [c.id for c in config.components],
                               [c.address for c in config.channels], lines)
@@ -248,6 +268,19 @@ def _check_languages(languages: list[str], lines: dict[Any, int]) -> list[Diagno
                                   f"translate generator/locales/herald.pot into generator/locales/"
                                   f"{tag.replace('-', '_')}/LC_MESSAGES/herald.po (see the README)", Severity.WARNING))
     return out
+
+
+def _check_signing_files(config: ConfigIn, root: Path, lines: dict[Any, int]) -> list[Diagnostic]:
+    """The signing section's files exist (the secret key itself is the build's to read and check)."""
+    signing = config.signing
+    if signing is None:
+        return []
+    return [Diagnostic(CONFIG_NAME, line_for(lines, ("signing", key)), f"signing.{key}", "missing-file",
+                       f"signing.{key} names '{value}', which is not a file in the project",
+                       "export the key there (gpg --armor --export FINGERPRINT > signing-key.asc), or fix the path")
+            for key, value in (("public_key", signing.public_key), ("demo_secret_key", signing.demo_secret_key))
+            if value and not (Path(value).is_absolute() or ".." in Path(value).parts)
+            and not (root / value).is_file()]
 
 
 def _check_bounds(config: ConfigIn, lines: dict[Any, int]) -> list[Diagnostic]:

@@ -222,6 +222,9 @@ def _entry_html(text: OutputText, incident: Incident, update: Update, changes: t
                                                                text.t(lang, "punct.colon"),
                                                                text.time(update.next_update, lang))
     html += _actions_html(text, incident, lang)
+    if text.state.signing_key is not None:
+        html += Markup('<p><a href="{}">{}</a></p>').format(text.url(urls.statement(incident.id, update.id, lang)),
+                                                            text.t(lang, "signing.statement"))
     if incident.kind is Kind.INCIDENT:
         html += help_html(text, incident, lang)
     return str(html + feedback_html(text, incident, update, lang))

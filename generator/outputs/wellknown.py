@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 
 from generator.content.settings import Settings
+from generator.text.urls import SIGNING_KEY
 
 SECURITY_TXT = ".well-known/security.txt"
 HEADERS = "_headers"
@@ -39,8 +40,11 @@ SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 
 
-def render_security_txt(settings: Settings, now: datetime) -> str | None:
-    """security.txt from the ``security`` settings, expiring 180 days after the build's now; None if unset."""
+def render_security_txt(settings: Settings, now: datetime, signed: bool = False) -> str | None:
+    """security.txt from the ``security`` settings, expiring 180 days after the build's now; None if unset.
+
+    A signed site names its public key under ``Encryption`` (RFC 9116 2.5.4: a key for writing to us, which is
+    also the key its statements are signed with)."""
     security = settings.security
     if security is None:
         return None
@@ -50,6 +54,8 @@ def render_security_txt(settings: Settings, now: datetime) -> str | None:
     if security.preferred_languages:
         lines.append(f"Preferred-Languages: {', '.join(security.preferred_languages)}")
     lines.append(f"Canonical: {settings.url}{SECURITY_TXT}")
+    if signed:
+        lines.append(f"Encryption: {settings.url}{SIGNING_KEY}")
     if security.policy:
         lines.append(f"Policy: {security.policy}")
     return "\n".join(lines) + "\n"

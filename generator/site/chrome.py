@@ -23,14 +23,16 @@ def banner(state: SiteState) -> dict[str, list[dict[str, str]]]:
 
 
 def footer(settings: Settings) -> dict[str, dict[str, str]]:
-    """The never-ask notice per language."""
+    """The never-ask notice per language, with links to the official channels and to /verify/."""
     out = {}
     for lang in settings.languages:
         company = i18n.pick(settings.company, lang, settings.default_language)[0]
         out[lang] = {"title": i18n.translate(lang, "never.title"),
                      "text": i18n.translate(lang, "never.text").replace("{company}", company),
                      "channels_label": i18n.translate(lang, "channels.title"),
-                     "channels_url": urls.channels(urls.prefix(lang, settings.default_language))}
+                     "channels_url": urls.channels(urls.prefix(lang, settings.default_language)),
+                     "verify_label": i18n.translate(lang, "verify.link"),
+                     "verify_url": urls.verify(urls.prefix(lang, settings.default_language))}
     return out
 
 

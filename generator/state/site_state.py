@@ -23,6 +23,22 @@ class ChannelPreview:
     left_out: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class SigningKey:
+    """The key a signed site's statements are signed with: what is published about it."""
+
+    fingerprint: str
+    """40 upper-case hex digits."""
+    public_key: str
+    """The armored public key, published as ``signing-key.asc``."""
+
+    @property
+    def grouped(self) -> str:
+        """The fingerprint as people compare it: ten groups of four, two spaces in the middle."""
+        groups = [self.fingerprint[i:i + 4] for i in range(0, 40, 4)]
+        return " ".join(groups[:5]) + "  " + " ".join(groups[5:])
+
+
 @dataclass(frozen=True)
 class SiteState:
     """Everything derived once per build and shared by every page and language."""
@@ -38,3 +54,5 @@ class SiteState:
     """Status spans (uptime.Span) per component id, and for the whole page under ""."""
     previews: dict[tuple[str, str, str], tuple[ChannelPreview, ...]] = field(default_factory=dict)
     """Under ``herald serve``: each update's announcement previews by (incident id, update id, language)."""
+    signing_key: SigningKey | None = None
+    """The key updates are signed with, or None for an unsigned site."""

@@ -76,6 +76,20 @@ def subscribe(p: str) -> str:
     return f"{p}subscribe/"
 
 
+def verify(p: str) -> str:
+    """URL of the "Is this really us?" page."""
+    return f"{p}verify/"
+
+
+SIGNING_KEY = "signing-key.asc"
+"""The public key every update's statement is signed with (when the site signs)."""
+
+
+def statement(incident_id: str, update_id: str, lang: str) -> str:
+    """Path of an update's signed statement in one language (relative to the site root)."""
+    return f"statements/{incident_id}/{update_id}.{lang}.asc"
+
+
 def source_path(url: str) -> str:
     """The Markdown source path that MkDocs serves at ``url`` (directory URLs)."""
     return f"{url}index.md"

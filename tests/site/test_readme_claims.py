@@ -155,8 +155,9 @@ def test_never_ask_footer_on_every_page_in_its_language(sub_site: Path) -> None:
         else:
             assert text.startswith("What we will never ask you:") and "Example Ltd will never ask for your seed phrase" \
                 in text, page
-        [channels] = footer.xpath("a")
+        [channels, verify] = footer.xpath("a")
         assert urljoin(SUB + page.relative_to(sub_site).as_posix(), channels.get("href")).endswith("official-channels/")
+        assert urljoin(SUB + page.relative_to(sub_site).as_posix(), verify.get("href")).endswith("/verify/")
 
 
 def test_scam_warning_on_the_built_home_page(sub_site: Path) -> None:

@@ -13,6 +13,7 @@ from babel.messages.pofile import read_po
 
 from generator.content import crisis_schema
 from generator.content.chain_formats import CHAINS
+from generator.content.channel_check import RANK, REASONS
 from generator.content.schema import ChannelIn
 from generator.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES, ComponentStatus, Impact, Kind
 from generator.text import i18n
@@ -35,6 +36,7 @@ def formed_ids() -> set[str]:
         "promise": ["kept", "late", "overdue", "pending"], "commitment": ["done", "missed", "overdue", "pending"],
         "chain": CHAINS, "help.kind": _literal_values(crisis_schema.HelpIn, "kind"),
         "evidence.kind": _literal_values(crisis_schema.EvidenceIn, "kind"),
+        "verify.reason": REASONS, "verify.verdict": tuple(RANK),
     }
     ids = {f"{prefix}.{value}" for prefix, values in families.items() for value in values}
     return ids | {f"channel.{k}" for k in _literal_values(ChannelIn, "kind") if k in ("support", "press")}
