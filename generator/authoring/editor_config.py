@@ -6,13 +6,14 @@ gets generated collections: a *files* collection naming every existing file and 
 translations that do not exist yet included, so saving one creates it), and a *folder* collection that only
 creates new files (its list is empty on purpose: drafts show under Workflow). A new incident comes from one
 collection per incident template, its prompts shown as hints. The list is as of the last build: a new
-incident gets its own collections once it is published and the site rebuilt.
+incident gets its own collections once it is published and the site rebuilt; its first update is part of the
+new-incident form (``editor_static/herald-editor.js`` saves it as its own file on the same branch).
 """
 
 from __future__ import annotations
 
 import html
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -29,6 +30,9 @@ from generator.text.i18n import pick, translate
 
 ADMIN = "admin"
 SCRIPT = "vendor/decap-cms.js"
+OWN_SCRIPT = "herald-editor.js"
+OWN_SCRIPT_SOURCE = Path(__file__).resolve().parent / "editor_static" / OWN_SCRIPT
+"""Herald's own script: the new-incident form saves the first update as its own file, on the same branch."""
 UPDATE_SLUG = "{{fields.at | date('YYYY-MM-DD[T]HHmm')}}"
 """The name ``herald update`` gives an update; Decap lowercases it (``2026-11-20t0912.md``), which Herald reads."""
 NEVER = {"field": "title", "value": "\u2063herald: list nothing\u2063"}
@@ -40,7 +44,8 @@ def editor_files(workspace: Workspace, script_present: bool) -> dict[str, str]:
     settings = workspace.settings
     if settings.editor is None:
         return {}
-    return {f"{ADMIN}/config.yml": config_text(workspace), f"{ADMIN}/index.html": index_html(settings, script_present)}
+    return {f"{ADMIN}/config.yml": config_text(workspace), f"{ADMIN}/index.html": index_html(settings, script_present),
+            f"{ADMIN}/{OWN_SCRIPT}": OWN_SCRIPT_SOURCE.read_text(encoding="utf-8")}
 
 
 def config_text(workspace: Workspace) -> str:
@@ -95,7 +100,8 @@ def new_incident(settings: Settings, template: IncidentTemplate) -> dict[str, An
             "slug": "{{year}}-{{month}}-{{day}}-{{slug}}", "identifier_field": "title", "create": True,
             "filter": NEVER, "description": translate(lang, "editor.new_incident.description"),
             "fields": fields.new_incident_fields(settings, template.kind, template.impact, template.fields,
-                                                 template_hint(template, "incident"))}
+                                                 template_hint(template, "incident"),
+                                                 template_hint(template, "first-update"))}
 
 
 def template_hint(template: IncidentTemplate, part: str) -> str:
@@ -208,7 +214,7 @@ def index_html(settings: Settings, script_present: bool) -> str:
     lang = settings.default_language
     title = html.escape(f"{translate(lang, 'editor.title')} · {pick(settings.name, lang, lang)[0]}")
     content = (f'<noscript><p>{html.escape(translate(lang, "editor.needs_javascript"))}</p></noscript>\n'
-               f'<script src="{SCRIPT}"></script>' if script_present
+               f'<script src="{SCRIPT}"></script>\n<script src="{OWN_SCRIPT}"></script>' if script_present
                else f"<main><h1>{title}</h1><p>{html.escape(translate(lang, 'editor.missing_script'))}</p></main>")
     return (f'<!doctype html>\n<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -81,13 +81,36 @@ def incident_fields(settings: Settings, kind: str, meta: dict[str, Any]) -> list
 
 
 def new_incident_fields(settings: Settings, kind: str, impact: str, extra: dict[str, Any],
-                        hint: str) -> list[Field]:
-    """A new ``incident.md`` from a template: kind and the template's own fields preset, its prompts as hints."""
+                        hint: str, first_hint: str) -> list[Field]:
+    """A new ``incident.md`` and its first update from a template: kind and the template's fields preset, its
+    prompts as hints."""
     lang = settings.default_language
     preset = [{"name": key, "widget": "hidden", "default": value} for key, value in extra.items()]
     fields = [{"name": "kind", "widget": "hidden", "default": kind}, *preset]
     fields += _headline_fields(settings, kind, impact)
-    return fields + [body(lang, hint)]
+    return fields + [body(lang, hint)] + first_update_fields(settings, kind, first_hint)
+
+
+def first_update_fields(settings: Settings, kind: str, hint: str) -> list[Field]:
+    """The first update inside the new-incident form, and the widget that saves it as its own file.
+
+    ``admin/herald-editor.js`` attaches the update file to the entry (same branch, same review) and takes
+    ``first_update`` out of ``incident.md`` before it is saved.
+    """
+    lang = settings.default_language
+    update = update_fields(settings, kind, [], hint)
+    _field_named(update, "status")["default"] = statuses_for(kind)[0]
+    return [{"name": "first_update", "label": translate(lang, "editor.field.first_update"), "widget": "object",
+             "collapsed": False, "fields": update},
+            {"name": "first_update_file", "label": translate(lang, "editor.field.first_update_file"),
+             "widget": "herald-first-update", "required": False, "media_folder": "", "public_folder": "",
+             "herald_saved": translate(lang, "editor.first_update.saved"),
+             "herald_pending": translate(lang, "editor.first_update.pending")}]
+
+
+def _field_named(form: list[Field], name: str) -> Field:
+    """The field called ``name`` in ``form``."""
+    return next(field for field in form if field["name"] == name)
 
 
 def _headline_fields(settings: Settings, kind: str, impact: str | None = None) -> list[Field]:
