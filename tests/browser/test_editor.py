@@ -102,8 +102,8 @@ def _wait_port(port: int) -> None:
             time.sleep(0.2)
 
 
-def _open(browser, state: Editor):
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, timezone_id="Asia/Shanghai")
+def _open(browser, state: Editor, height: int = 1000):
+    context = browser.new_context(viewport={"width": 1280, "height": height}, timezone_id="Asia/Shanghai")
 
     def route(route) -> None:
         state.requests.append(route.request.url)
@@ -194,7 +194,7 @@ def _check(state: Editor) -> subprocess.CompletedProcess:
 
 
 def test_an_incident_goes_from_template_to_published_through_review(browser, editor: Editor) -> None:
-    context, page = _open(browser, editor)
+    context, page = _open(browser, editor, height=2300)  # tall enough to see the whole new-incident form
     try:
         _entry(page, editor, "new-service-outage/new")
         assert "[What stopped working" in page.inner_text("body")  # the template's questions, as a hint
@@ -265,8 +265,16 @@ def test_editing_an_update_keeps_its_other_fields_and_its_translation(browser, e
         if SCREENSHOTS:
             page.screenshot(path=f"{SCREENSHOTS}/editor-edit-update.png", full_page=True)
         _save_and_publish(page)
+        # A new update in the same incident, its facts left alone: the form writes no empty fact
+        _entry(page, editor, "update-2026-11-20-withdrawals-down/new")
+        _time(page, "at", "2026-11-20T12:20")
+        _select(page, "status", "monitoring")
+        _type_body(page, "Withdrawals are moving again.")
+        _save_and_publish(page)
     finally:
         context.close()
+    added, _ = _front(editor.repo / f"{DOWN}/2026-11-20t1220.md")
+    assert added == {"at": _t("2026-11-20T12:20:00+08:00"), "status": "monitoring"}
     after, body = _front(path)
     assert after == before and before["draft"] is False  # draft: a field the form does not show, kept as it was
     assert body.strip() == "Update text. Engineers are on it."

@@ -37,23 +37,40 @@
     return lines.join("\n") + "\n" + text(first.get("body")).trim() + "\n";
   }
 
+  var active = null;  // the mounted first-update widget, if any
+
   var FirstUpdate = createClass({
-    componentDidMount: function () { this.timer = setInterval(this.sync, 300); },  // a widget is not told of
-    componentWillUnmount: function () { clearInterval(this.timer); },              // other fields' changes
-    sync: function () {
+    componentDidMount: function () {  // a widget is not told of other fields' changes: look every 300 ms
+      active = this;
+      this.timer = setInterval(this.sync, 300);
+    },
+    componentWillUnmount: function () {
+      clearInterval(this.timer);
+      if (active === this) { active = null; }
+    },
+    wanted: function () {  // the update file as the fields are now, or "" while they are incomplete
       var first = this.props.getEntry().getIn(["data", "first_update"]);
       if (!first || !stemOf(first.get("at")) || !text(first.get("status")) || !text(first.get("body")).trim()) {
-        return;
+        return "";
       }
+      return updateText(first);
+    },
+    busy: function () { return this.inflight || (this.wanted() && this.wanted() !== this.sent); },
+    sync: function () {
+      var content = this.wanted();
+      if (!content || content === this.sent || this.inflight) { return this.inflight || Promise.resolve(); }
+      var first = this.props.getEntry().getIn(["data", "first_update"]);
       this.stem = this.stem || stemOf(first.get("at"));  // the name stays once chosen: no stale copy is left
-      var content = updateText(first);
-      if (content === this.sent) { return; }
       this.sent = content;
       var file = new File([content], this.stem + ".md", { type: "text/markdown" });
-      var ask = window.confirm;
+      var ask = window.confirm, self = this;
       window.confirm = function () { return true; };  // "replace the earlier version of this file?" - yes
-      try { this.props.onPersistMedia(file, { field: this.props.field }); } finally { window.confirm = ask; }
-      this.forceUpdate();
+      try {
+        this.inflight = Promise.resolve(this.props.onPersistMedia(file, { field: this.props.field }));
+      } finally { window.confirm = ask; }
+      this.inflight.then(function () { self.inflight = null; self.forceUpdate(); },
+                         function () { self.inflight = null; self.sent = null; });
+      return this.inflight;
     },
     render: function () {
       var field = this.props.field;  // its words come from Herald's catalogs, through config.yml
@@ -62,6 +79,24 @@
       return h("p", { id: this.props.forID, className: this.props.classNameWrapper }, message);
     }
   });
+
+  // A click on Save (or any button) while the update file is behind the form waits until it is attached.
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest ? event.target.closest("button") : null;
+    if (!active || !button || button === active.replaying || !active.busy()) { return; }
+    event.preventDefault();
+    event.stopPropagation();
+    var widget = active, tries = 0;
+    (function settle() {
+      widget.sync().then(function () {
+        tries += 1;
+        if (widget.busy() && tries < 5) { settle(); return; }
+        widget.replaying = button;
+        button.click();
+        widget.replaying = null;
+      });
+    }());
+  }, true);
 
   CMS.registerWidget("herald-first-update", FirstUpdate);
   CMS.registerEventListener({
