@@ -96,7 +96,15 @@ def test_templates_give_new_incident_forms_with_prompts_as_hints_only(project: P
     assert _field(fields, "impact")["default"] == "critical"
     body = _field(fields, "body")
     assert unfilled_prompts(body["hint"]) and "default" not in body  # the questions are hints, not text
+    first = _field(fields, "first_update")["fields"]  # the first update, in the same form
+    assert _field(first, "status")["options"] == list(INCIDENT_STATUSES)
+    assert _field(first, "status")["default"] == "investigating"
+    assert "[What can you confirm right now" in _field(first, "body")["hint"]
+    saver = _field(fields, "first_update_file")
+    assert saver["widget"] == "herald-first-update" and saver["media_folder"] == ""  # beside incident.md
+    assert "{file}" in saver["herald_saved"]
     maintenance = _collection(config, "new-scheduled-maintenance")["fields"]
+    assert _field(_field(maintenance, "first_update")["fields"], "status")["default"] == "scheduled"
     assert _field(maintenance, "kind")["default"] == "maintenance"
     assert "scheduled_until" in [f["name"] for f in maintenance]
     for collection in config["collections"]:
