@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import yaml
@@ -11,7 +12,9 @@ from hypothesis import given, settings as hypothesis_settings, strategies as st
 
 from generator.authoring.editor_config import editor_files
 from generator.authoring.template_catalog import unfilled_prompts
+from generator.authoring.updates import UpdateRequest, plan_update
 from generator.authoring.workspace import load_workspace
+from generator.content.frontmatter import parse_front_matter, parse_translation
 from generator.model import INCIDENT_STATUSES, MAINTENANCE_STATUSES
 from tests.conftest import ProjectFactory, add_outage, update
 
@@ -178,3 +181,22 @@ def test_any_title_reads_back_from_the_configuration(tmp_path_factory, title: st
     path.write_text(f"---\n{front}---\nText.\n", encoding="utf-8")
     label = _collection(_config(project), f"incident-{folder}")["label"]
     assert label == f"{title or 't'} · {folder}"
+
+
+def test_herald_update_does_not_take_a_name_the_editor_took_in_lower_case(project: ProjectFactory) -> None:
+    add_outage(project)
+    project.file(f"{DOWN}/2026-11-20t1100.md", update("2026-11-20T11:00:00+08:00", "monitoring"))
+    request = UpdateRequest("2026-11-20-withdrawals-down", datetime.fromisoformat("2026-11-20T11:00:00+08:00"),
+                            "Still watching.")
+    draft = plan_update(load_workspace(project.root), request)
+    assert list(draft.files) == [f"{DOWN}/2026-11-20T110000.md"]
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_a_translation_is_its_text_alone_unless_it_opens_a_front_matter_block(text: str) -> None:
+    front, diagnostics = parse_translation(text, "incidents/x/a.zh.md")
+    if text.startswith("---") or not text.strip():
+        assert (front, diagnostics) == parse_front_matter(text, "incidents/x/a.zh.md")
+    else:
+        assert diagnostics == [] and front is not None and front.meta == {} and front.body == text

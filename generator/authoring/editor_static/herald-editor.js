@@ -30,7 +30,7 @@
     var chosen = components ? components.filter(function (v) { return text(v) !== ""; }) : null;
     if (chosen && chosen.size) {
       lines.push("components:");
-      chosen.forEach(function (status, id) { lines.push("  " + id + ": " + scalar(status)); });
+      chosen.forEach(function (status, id) { lines.push("  " + scalar(id) + ": " + scalar(status)); });
     }
     if (text(first.get("next_update"))) { lines.push("next_update: " + scalar(first.get("next_update"))); }
     lines.push("---");
