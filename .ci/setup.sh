@@ -28,6 +28,14 @@ if [ ! -f "$tools/node_modules/vnu-jar/build/dist/vnu.jar" ] || \
   command -v npm >/dev/null 2>&1 || { "${as_root[@]}" apt-get update -qq && "${as_root[@]}" apt-get install -y -qq nodejs npm >/dev/null; }
   npm install --no-save --no-audit --no-fund --silent --prefix "$tools" vnu-jar@26.9.27 @netlify/headers-parser@10.1.1 twitter-text@3.1.0
 fi
+# The web editor (Decap CMS) and its local git proxy, in a folder of their own: builds copy decap-cms's dist/ into
+# admin/vendor/ (about 6 MB, so not kept in git), and tests/browser/test_editor.py runs decap-server on loopback.
+if [ ! -f "$tools/decap/node_modules/decap-cms/dist/decap-cms.js" ] || \
+   [ ! -f "$tools/decap/node_modules/decap-server/dist/index.js" ]; then
+  command -v npm >/dev/null 2>&1 || { "${as_root[@]}" apt-get update -qq && "${as_root[@]}" apt-get install -y -qq nodejs npm >/dev/null; }
+  mkdir -p "$tools/decap"
+  npm install --no-save --no-audit --no-fund --silent --prefix "$tools/decap" decap-cms@3.16.3 decap-server@3.11.3
+fi
 # Zensical, the successor of Material for MkDocs, in a folder of its own (its dependencies are not Herald's):
 # tests/browser/test_export_builders.py builds `herald export` with it. 0.0.73 is the newest that installs from
 # the package index (0.0.74 and 0.1.x need a zensical-ui release that is not published).

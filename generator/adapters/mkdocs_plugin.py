@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from generator.adapters.gpg_signer import SigningProblem, build_signed
+from generator.adapters.editor_assets import editor_outputs
 from generator.adapters.mkdocs_runner import NOW_VARIABLE
 from generator.adapters.search_cache import use_private_jieba_cache
 from generator.adapters.write import MANIFEST, Protected, TargetRefused, check_target, write_manifest
@@ -172,7 +173,22 @@ class HeraldPlugin(BasePlugin[HeraldPluginConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        self._add_editor(files, config)
         return files
+
+    def _add_editor(self, files: Files, config: Any) -> None:
+        """``/admin/``: the web editor's page and configuration, and Decap's script copied in (herald.yml editor)."""
+        if self.root is None or self.settings is None or self.settings.editor is None:
+            return
+        texts, copies, warning = editor_outputs(self.root)
+        if warning:
+            self._log_warning(warning)
+        for path, content in {**texts, **copies}.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            source = {"content": content} if isinstance(content, str) else {"abs_src_path": str(content)}
+            files.append(File.generated(config, path, inclusion=InclusionLevel.NOT_IN_NAV, **source))
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         """Herald's pages are HTML already: put it in without a Markdown pass (a large share of build time).

@@ -167,12 +167,12 @@ def _plan_translation(workspace: Workspace, incident: Incident, request: UpdateR
 def _free_update_path(workspace: Workspace, incident: Incident, at: datetime) -> str:
     """``incidents/<id>/2026-11-20T0912.md``; seconds, then a suffix, keep it from clashing."""
     folder = f"{workspace.settings.incidents_dir}/{incident.id}"
-    taken = {Path(f.path).name.split(".")[0] for f in workspace.raw.incident_folders.get(incident.id, [])}
+    taken = {Path(f.path).name.split(".")[0].lower() for f in workspace.raw.incident_folders.get(incident.id, [])}
     disk = workspace.settings.root / folder
-    taken |= {p.name.split(".")[0] for p in disk.iterdir()} if disk.is_dir() else set()
+    taken |= {p.name.split(".")[0].lower() for p in disk.iterdir()} if disk.is_dir() else set()
     candidates = [at.strftime("%Y-%m-%dT%H%M"), at.strftime("%Y-%m-%dT%H%M%S")]
     candidates += [f"{candidates[1]}-{n:02d}" for n in range(2, 100)]
-    stem = next(c for c in candidates if c not in taken)
+    stem = next(c for c in candidates if c.lower() not in taken)  # the web editor writes 2026-11-20t0912.md
     return f"{folder}/{stem}.md"
 
 

@@ -71,6 +71,17 @@ def parse_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[D
     return FrontMatter(meta, body, body_line, lines), diagnostics
 
 
+def parse_translation(text: str, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
+    """A translation's front matter and body; one with no translated field may be the text alone.
+
+    The web editor (and any tool that writes no empty ``---`` block) saves a translation of an update
+    without front matter; the whole file is then its text.
+    """
+    if text.strip() and not text.startswith("---"):
+        return FrontMatter({}, text, 1, {(): 1}), []
+    return parse_front_matter(text, path)
+
+
 def parse_yaml_mapping(
     yaml_text: str, path: str, first_line: int = 1
 ) -> tuple[dict[str, Any] | None, dict[LinePath, int], list[Diagnostic]]:

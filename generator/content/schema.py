@@ -301,6 +301,28 @@ class SigningIn(Strict):
                                                           "site never puts its secret key in the repository.")
 
 
+EditorBackend = Literal["github", "gitlab", "gitea", "git-gateway"]
+LOOPBACK_API = r"^http://(127\.0\.0\.1|localhost|\[::1\]):[0-9]{1,5}/api/v1$"
+
+
+class EditorIn(Strict):
+    """The ``editor`` section: publish the web editor at ``/admin/`` (Decap CMS) with this git backend."""
+
+    backend: EditorBackend = Field(description="github, gitlab, gitea or git-gateway (Netlify).")
+    repo: Annotated[str, StringConstraints(pattern=r"^[\w.-]+(/[\w.-]+)+$")] | None = Field(
+        None, description="owner/name of the repository holding this project (github, gitlab, gitea).")
+    branch: Annotated[str, StringConstraints(pattern=r"^[\w./-]+$")] = Field(
+        "main", description="The branch the site is built from; reviewed changes are merged into it.")
+    base_url: Https | None = Field(None, description="The OAuth proxy that signs editors in (github).")
+    api_root: Https | None = Field(None, description="The API of a self-hosted GitLab or Gitea, e.g. "
+                                                     "https://git.example.com/api/v1.")
+    app_id: Annotated[str, StringConstraints(pattern=r"^[\w-]+$")] | None = Field(
+        None, description="The OAuth application id (gitlab and gitea sign-in with PKCE).")
+    local_server: Annotated[str, StringConstraints(pattern=LOOPBACK_API)] | None = Field(
+        None, description="Edit a local clone through decap-server at this loopback address, e.g. "
+                          "http://127.0.0.1:8081/api/v1 (the editor uses it when opened from localhost).")
+
+
 class ConfigIn(Strict):
     """The whole of ``herald.yml``."""
 
@@ -321,3 +343,4 @@ class ConfigIn(Strict):
     announce: AnnounceIn | None = Field(None, description="Tell channels (e-mail, chat, social, SMS) of each update.")
     incidents_dir: str = "incidents"
     pages_dir: str = "site_src"
+    editor: EditorIn | None = Field(None, description="Publish the web editor at /admin/ (skipped when absent).")

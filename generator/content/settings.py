@@ -69,6 +69,19 @@ class SecurityTxt:
 
 
 @dataclass(frozen=True, slots=True)
+class Editor:
+    """The ``editor`` section: the git backend the web editor at ``/admin/`` commits through."""
+
+    backend: str
+    repo: str | None = None
+    branch: str = "main"
+    base_url: str | None = None
+    api_root: str | None = None
+    app_id: str | None = None
+    local_server: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Validated project settings."""
 
@@ -103,6 +116,8 @@ class Settings:
     """(chain, address URL, transaction URL) set in herald.yml, over the built-in block explorers."""
     signing: Signing | None = None
     """The ``signing`` section, or None (updates are signed only when HERALD_SIGNING_KEY is set)."""
+    editor: Editor | None = None
+    """The web editor's backend, or None to publish no editor."""
     translations: str = "optional"
     """``checks.translations``: missing or outdated translations are warnings, errors (required) or not checked."""
     announce: Announce | None = None
@@ -185,7 +200,8 @@ def settings_from_config(config: ConfigIn, root: Path) -> Settings:
             "".join(config.signing.fingerprint.split()).upper(), config.signing.public_key,
             config.signing.demo_secret_key),
         security=None if config.security is None else SecurityTxt(
-            tuple(config.security.contact), config.security.policy, tuple(config.security.preferred_languages)))
+            tuple(config.security.contact), config.security.policy, tuple(config.security.preferred_languages)),
+        editor=None if config.editor is None else Editor(**config.editor.model_dump()))
 
 
 def localize(value: str | Mapping[str, str] | None, default_language: str) -> dict[str, str]:
@@ -228,7 +244,18 @@ def _check_config(config: ConfigIn, lines: dict[Any, int]) -> list[Diagnostic]:
                                   f"'{value}' must be a folder inside the project", "use a relative path"))
     announce = check_announce(config.announce, list(config.site.languages), [c.id for c in config.components],
                               [c.address for c in config.channels], lines)
-    return out + _check_site(config, lines) + _check_bounds(config, lines) + _check_channels(config, lines) + announce
+    return (out + _check_site(config, lines) + _check_bounds(config, lines) + _check_channels(config, lines)
+            + _check_editor(config, lines) + announce)
+
+
+def _check_editor(config: ConfigIn, lines: dict[Any, int]) -> list[Diagnostic]:
+    """A git host backend needs the repository it commits to."""
+    editor = config.editor
+    if editor is None or editor.backend == "git-gateway" or editor.repo is not None:
+        return []
+    return [Diagnostic(CONFIG_NAME, line_for(lines, ("editor", "backend")), "editor.repo", "missing-field",
+                       f"the {editor.backend} backend needs the repository the editor commits to",
+                       "add 'repo: owner/name' under editor")]
 
 
 NUMBER_BOUNDS = {("checks", "stale_after_hours"): 24 * 365 * 10, ("output", "history_per_page"): 10_000,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from generator.content.crisis import crisis_fields, help_warnings, remedy
 from generator.content.diagnose import near, validate_model
 from generator.content.faq import is_faq_entry, validate_entries, validate_topics
-from generator.content.frontmatter import FrontMatter, parse_front_matter
+from generator.content.frontmatter import FrontMatter, parse_front_matter, parse_translation
 from generator.content.impostor_checks import impostor_diagnostics
 from generator.content.load import RawContent, RawFile
 from generator.content.page_paths import duplicate_titles, shadowed_pages
@@ -151,7 +151,7 @@ def _classify(folder: str, files: list[RawFile], settings: Settings, out: list[D
             out.append(Diagnostic(raw.path, 0, "", "bad-id", f"file name '{stem}' is not a valid update id",
                                   "name updates by time, e.g. 2026-11-20T0912.md (letters, digits, - and _)"))
             continue
-        front, diagnostics = parse_front_matter(raw.text, raw.path)
+        front, diagnostics = (parse_front_matter if lang is None else parse_translation)(raw.text, raw.path)
         out.extend(diagnostics)
         if front is None:
             continue
@@ -165,12 +165,29 @@ def _classify(folder: str, files: list[RawFile], settings: Settings, out: list[D
             updates[stem] = parsed
         else:
             update_tr[(stem, lang)] = parsed
+    out.extend(_case_clashes(updates))
     for (stem, lang), parsed in update_tr.items():
         if stem not in updates:
             out.append(Diagnostic(parsed.raw.path, 0, "", "orphan-translation",
                                   f"translation of '{stem}.md', which does not exist",
                                   near(stem, list(updates)) or "name it after the update it translates"))
     return base, base_tr, updates, {k: v for k, v in update_tr.items() if k[0] in updates}
+
+
+def _case_clashes(updates: dict[str, _Parsed]) -> list[Diagnostic]:
+    """Updates whose names differ only in case (``...T1630.md`` and the web editor's ``...t1630.md``).
+
+    Both are valid names, but a checkout on macOS or Windows can hold only one of them.
+    """
+    seen: dict[str, str] = {}
+    out: list[Diagnostic] = []
+    for stem, parsed in sorted(updates.items()):
+        other = seen.setdefault(stem.lower(), stem)
+        if other != stem:
+            out.append(Diagnostic(parsed.raw.path, 0, "", "case-clash", f"'{stem}.md' and '{other}.md' differ only "
+                                  "in case; many file systems cannot hold both", "rename one of them (add seconds "
+                                  "to its time, e.g. 2026-11-20T091230.md)"))
+    return out
 
 
 def _parse_as(parsed: _Parsed, model, out: list[Diagnostic]):

@@ -71,3 +71,23 @@ def test_deploy_and_scheduled_runs_announce_after_the_site_is_live_and_keep_the_
         assert announce_step["env"] == {"HERALD_ANNOUNCE_URLS": "${{ secrets.HERALD_ANNOUNCE_URLS }}"}
         keep = job["steps"][-1]
         assert keep["if"] == "always()" and "announced.json" in keep["run"]
+
+
+def test_review_checks_strictly_and_uploads_a_preview_of_every_pull_request() -> None:
+    workflow = load("examples/github/review.yml")
+    assert "pull_request" in triggers(workflow) and workflow["permissions"] == {"contents": "read"}
+    commands = runs(workflow)
+    assert re.search(r"^herald check --strict$", commands, re.M)
+    assert re.search(r"^herald build --site-dir preview$", commands, re.M)
+    [upload] = [step for step in steps(workflow) if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload["with"]["path"] == "preview" and upload["with"]["include-hidden-files"] is True
+    order = [step.get("name") for step in steps(workflow)]
+    assert order.index("herald check --strict") < order.index("Build the preview") < order.index("Upload the preview")
+
+
+def test_codeowners_make_a_second_person_approve_incidents() -> None:
+    rules = [line.split() for line in (REPO / "examples/github/CODEOWNERS").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    owners = {rule[0]: rule[1:] for rule in rules}
+    assert owners["/incidents/"] and all(owner.startswith("@") for owner in owners["/incidents/"])
+    assert "/herald.yml" in owners  # who may change what the editor and the site may do
