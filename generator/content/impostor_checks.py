@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator.content.channel_check import Candidate, parse_candidate
 from generator.content.channel_rules import channel_entries
+from generator.content.schema import IncidentIn
 from generator.content.settings import Settings
 from generator.errors import Diagnostic
 from generator.model import Incident
@@ -46,3 +47,12 @@ def _problem(kind: str, parsed: Candidate, official: list[dict[str, str]]) -> st
     if any(e["kind"] == parsed.kind and e["value"] == parsed.value for e in official):
         return "is one of the official channels in herald.yml"
     return None
+
+
+def impostors_of(meta: IncidentIn) -> tuple[tuple[str, str], ...]:
+    """The (kind, address) pairs a scam warning names, in the order written."""
+    if meta.impostors is None:
+        return ()
+    given = meta.impostors
+    return tuple([("domain", d) for d in given.domains] + [("handle", h) for h in given.handles]
+                 + [("email", a) for a in given.addresses])

@@ -15,7 +15,7 @@ from generator.content.crisis import crisis_fields, help_warnings, remedy
 from generator.content.diagnose import near, validate_model
 from generator.content.faq import is_faq_entry, validate_entries, validate_topics
 from generator.content.frontmatter import FrontMatter, parse_front_matter, parse_translation
-from generator.content.impostor_checks import impostor_diagnostics
+from generator.content.impostor_checks import impostor_diagnostics, impostors_of
 from generator.content.load import RawContent, RawFile
 from generator.content.page_paths import duplicate_titles, shadowed_pages
 from generator.content.pages import collect_pages, split_language
@@ -222,17 +222,8 @@ def _assemble(folder_id, base: _Parsed, meta: IncidentIn, updates, translations,
         started_at=meta.started_at, detected_at=meta.detected_at, scheduled_for=meta.scheduled_for,
         scheduled_until=meta.scheduled_until, summary=summary, facts=facts, tags=tuple(meta.tags),
         updates=tuple(built), source=base.raw.path, scam_warning=meta.scam_warning, draft=meta.draft,
-        impostors=_impostors(meta),
+        impostors=impostors_of(meta),
         **crisis_fields(meta, translations, default))
-
-
-def _impostors(meta: IncidentIn) -> tuple[tuple[str, str], ...]:
-    """The (kind, address) pairs a scam warning names, in the order written."""
-    if meta.impostors is None:
-        return ()
-    given = meta.impostors
-    return tuple([("domain", d) for d in given.domains] + [("handle", h) for h in given.handles]
-                 + [("email", a) for a in given.addresses])
 
 
 def _commitment(key: str, c, translations, default: str) -> Commitment:
