@@ -83,6 +83,10 @@ def test_review_checks_strictly_and_uploads_a_preview_of_every_pull_request() ->
     assert upload["with"]["path"] == "preview" and upload["with"]["include-hidden-files"] is True
     order = [step.get("name") for step in steps(workflow)]
     assert order.index("herald check --strict") < order.index("Build the preview") < order.index("Upload the preview")
+    [channels] = [step for step in steps(workflow) if step.get("name") == "What each channel will say"]
+    assert order.index("Build the preview") < order.index(channels["name"]) < order.index("Upload the preview")
+    assert "herald announce --dry-run" in channels["run"] and '"${only[@]}"' in channels["run"]
+    assert "preview/announcements.txt" in channels["run"] and "secrets." not in str(workflow)
 
 
 def test_codeowners_make_a_second_person_approve_incidents() -> None:

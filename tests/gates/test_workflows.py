@@ -150,3 +150,38 @@ def test_the_release_builds_an_sdist_and_a_wheel_that_installs_and_runs(tmp_path
                             cwd=project, capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stderr
     assert (site / ".well-known/security.txt").is_file() and (site / "zh/index.html").is_file()
+
+
+def test_the_review_workflow_shows_what_each_channel_will_say_of_a_pull_request(tmp_path: Path) -> None:
+    """Run the review job's announcement step in a git repository whose last commit adds one update."""
+    from tests.conftest import ProjectFactory, add_outage, update
+    workflow = yaml.safe_load((REPO / "examples/github/review.yml").read_text(encoding="utf-8"))
+    [step] = [s for s in workflow["jobs"]["review"]["steps"] if s.get("name") == "What each channel will say"]
+    project = add_outage(ProjectFactory(tmp_path / "repo"))
+    config = project.root / "herald.yml"
+    config.write_text(config.read_text(encoding="utf-8") + (
+        "announce:\n  since: 2026-11-20T00:00:00+08:00\n  channels:\n    - {id: tg, format: telegram}\n"),
+        encoding="utf-8")
+    git = lambda *args: subprocess.run(["git", *args], cwd=project.root, check=True, capture_output=True,  # noqa: E731
+                                       text=True, env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+                                                       "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}).stdout
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    base = git("rev-parse", "HEAD").strip()
+    project.file("incidents/2026-11-20-withdrawals-down/2026-11-20T1100.md",
+                 update("2026-11-20T11:00:00+08:00", "monitoring", body="A fix is out."))
+    git("add", "-A")
+    git("commit", "-qm", "an update")
+    git("remote", "add", "origin", str(project.root))
+    (project.root / "preview").mkdir()
+    summary = tmp_path / "summary.md"
+    env = {**os.environ, "BASE": base, "RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(summary),
+           "HOME": str(tmp_path), "SOURCE_DATE_EPOCH": "1795147200"}  # 2026-11-20T12:00:00+08:00
+    result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=project.root, env=env, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    shown = (project.root / "preview/announcements.txt").read_text(encoding="utf-8")
+    keys = [line.split()[2] for line in shown.splitlines() if line.startswith("would send")]
+    assert keys == [f"2026-11-20-withdrawals-down/2026-11-20T1100/tg/{lang}" for lang in ("en", "zh")]
+    assert "  | [Monitoring] Withdrawals are down" in shown and "A fix is out." in summary.read_text(encoding="utf-8")
