@@ -111,13 +111,15 @@ def site_state(project: Project) -> SiteState:
                      uptime=history, spans=spans)
 
 
-def plan_announcements(project: Project, ledger: dict[str, LedgerEntry]) -> tuple[list[Delivery], list[str]]:
-    """The deliveries ``herald announce`` owes at the project's now, oldest first, and the uncertain keys."""
+def plan_announcements(project: Project, ledger: dict[str, LedgerEntry], signed: bool = False
+                       ) -> tuple[list[Delivery], list[str]]:
+    """The deliveries ``herald announce`` owes at the project's now, oldest first, and the uncertain keys
+    (``signed``: the site publishes signed statements, which the e-mails link)."""
     state = site_state(project)
     if state.settings.announce is None:
         return [], []
     text = OutputText(state, MarkupRenderer(sanitize=not state.settings.allow_raw_html))
-    return owed(text, state.settings.announce, ledger)
+    return owed(text, state.settings.announce, ledger, signed)
 
 
 def build_site(project: Project, signer: Signer | None = None, previews: bool = False) -> Output:

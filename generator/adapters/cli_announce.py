@@ -11,6 +11,7 @@ import click
 
 from generator.adapters.announce import URLS_VARIABLE, Result, channel_urls, read_ledger, safe_line, send, \
     write_ledger
+from generator.adapters.gpg_signer import KEY_VARIABLE
 from generator.adapters.cli_common import fail, load_checked, main, now_option, report, shown
 from generator.outputs.announce_plan import Delivery, LedgerEntry, LedgerError
 from generator.pipeline import plan_announcements
@@ -57,7 +58,8 @@ def announce(root: Path, dry_run: bool, ledger_option: Path | None, only: tuple[
     except LedgerError as exc:
         fail(f"herald announce: {shown(ledger_path)} is refused: {exc}", "nothing was sent; move that file away or "
                                                                          "point --ledger at Herald's record")
-    deliveries, uncertain = plan_announcements(project, ledger)
+    signed = settings.signing is not None or bool(os.environ.get(KEY_VARIABLE, "").strip())
+    deliveries, uncertain = plan_announcements(project, ledger, signed)
     if only:
         deliveries = [d for d in deliveries if _within(root, d.update.source, only)]
     urls, problems = channel_urls(os.environ.get(URLS_VARIABLE, ""), settings.announce)

@@ -93,8 +93,10 @@ def ledger_text(entries: dict[str, LedgerEntry]) -> str:
     return json.dumps({LEDGER_MARK: LEDGER_VERSION, "deliveries": deliveries}, ensure_ascii=False, indent=2) + "\n"
 
 
-def owed(text: OutputText, announce: Announce, ledger: dict[str, LedgerEntry]) -> tuple[list[Delivery], list[str]]:
-    """(deliveries to make now, oldest first; keys left ``sending`` by a run that stopped)."""
+def owed(text: OutputText, announce: Announce, ledger: dict[str, LedgerEntry], signed: bool = False
+         ) -> tuple[list[Delivery], list[str]]:
+    """(deliveries to make now, oldest first; keys left ``sending`` by a run that stopped). ``signed``: the site
+    publishes signed statements (the e-mails link them)."""
     out, uncertain = [], []
     for incident, update in _published_since(text, announce.since):
         for channel in announce.channels:
@@ -106,7 +108,7 @@ def owed(text: OutputText, announce: Announce, ledger: dict[str, LedgerEntry]) -
                 if entry is not None and entry.state == "sending":
                     uncertain.append(key)
                 elif entry is None or entry.state == "failed":
-                    delivery = _delivery(text, key, channel, lang, incident, update)
+                    delivery = _delivery(text, key, channel, lang, incident, update, signed)
                     out.append(replace(delivery, done=entry.done) if entry else delivery)
     return out, uncertain
 
@@ -119,9 +121,10 @@ def _published_since(text: OutputText, since: datetime) -> list[tuple[Incident, 
 
 
 def _delivery(text: OutputText, key: str, channel: AnnounceChannel, lang: str, incident: Incident,
-              update: Update) -> Delivery:
+              update: Update, signed: bool) -> Delivery:
     """The delivery with its message; a channel too short for the link carries the problem instead."""
     try:
-        return Delivery(key, channel, lang, incident, update, compose(text, incident, update, channel.format, lang))
+        message = compose(text, incident, update, channel.format, lang, signed)
+        return Delivery(key, channel, lang, incident, update, message)
     except TooShort as exc:
         return Delivery(key, channel, lang, incident, update, None, f"the message cannot be written: {exc}")

@@ -107,11 +107,15 @@ def lines_of(text: OutputText, parts: dict[str, str | None], lang: str, fmt: Cha
     return out
 
 
-def compose(text: OutputText, incident: Incident, update: Update, fmt_name: str, lang: str) -> Message:
-    """The message of ``update`` for one channel format, shortened by rule to the channel's limit."""
+def compose(text: OutputText, incident: Incident, update: Update, fmt_name: str, lang: str,
+            signed: bool = False) -> Message:
+    """The message of ``update`` for one channel format, shortened by rule to the channel's limit.
+
+    ``signed``: the site publishes signed statements, and the e-mail links this update's.
+    """
     fmt = FORMATS[fmt_name]
     if fmt.name == "email":
-        return _email(text, incident, update, lang)
+        return _email(text, incident, update, lang, signed)
     full = parts_of(text, incident, update, lang, fmt.short_link)
     plain_format = FORMATS["webhook"]
 
@@ -157,8 +161,9 @@ def _shorter(value: str, operation: str, fits: Callable[[str], bool]) -> str | N
     return longest_fitting(value, fits)
 
 
-def _email(text: OutputText, incident: Incident, update: Update, lang: str) -> Message:
-    """The e-mail: "[state] title" as its subject; the whole update, every part, and the link as HTML."""
+def _email(text: OutputText, incident: Incident, update: Update, lang: str, signed: bool) -> Message:
+    """The e-mail: "[state] title" as its subject; the whole update, every part, and the link as HTML (and the
+    signed statement's link when the site signs its updates)."""
     parts = parts_of(text, incident, update, lang, short_link=False)
     subject_fits = lambda title: len(text.t(lang, "announce.headline", state=parts["state"], title=title)) \
         <= EMAIL_SUBJECT_LIMIT  # noqa: E731
@@ -173,10 +178,14 @@ def _email(text: OutputText, incident: Incident, update: Update, lang: str) -> M
         if parts[key]:
             html += Markup("<p><strong>{}</strong>{}</p>\n").format(text.t(lang, label) + colon, parts[key])
     html += Markup("<p>{}</p>\n<p><a href=\"{}\">{}</a></p>\n").format(parts["never"], parts["link"], parts["link"])
+    statement = text.url(urls.statement(incident.id, update.id, lang)) if signed else ""
+    if statement:
+        html += Markup("<p><a href=\"{}\">{}</a></p>\n").format(statement, text.t(lang, "signing.statement"))
     plain = "\n\n".join(v for v in [subject, parts["components"], text.update_text(incident, update, lang),
                                     *(text.t(lang, label) + colon + parts[key] for key, label in
                                       (("action", "announce.what_to_do"), ("next", "incident.next_update"))
-                                      if parts[key]), parts["never"], parts["link"]] if v)
+                                      if parts[key]), parts["never"], parts["link"],
+                                    statement and text.t(lang, "signing.statement") + colon + statement] if v)
     fmt = FORMATS["email"]
     return Message("email", lang, subject, str(html), plain, parts["link"], len(plain), fmt.limit, fmt.unit,
                    ("title",) if title != parts["title"] else ())

@@ -241,3 +241,19 @@ def test_only_limits_a_dry_run_to_the_files_of_a_change(announcing, mailbox, web
     folder = announce(announcing.root, "2026-11-20T12:00:00+08:00", urls(port, webhook), "--dry-run",
                       "--only", str(announcing.root / "incidents" / INCIDENT))
     assert "6 message(s) owed" in folder.output and box.messages == []
+
+
+def test_a_signed_site_s_e_mails_link_the_update_s_signed_statement(announcing, mailbox, webhook) -> None:
+    box, port = mailbox
+    CliRunner().invoke(main, ["--root", str(announcing.root), "announce", "--now", "2026-11-20T12:00:00+08:00"],
+                       env={"HERALD_ANNOUNCE_URLS": urls(port, webhook), "HERALD_SIGNING_KEY": "(the key)"})
+    statement = f"https://status.example.com/statements/{INCIDENT}/2026-11-20T1000.en.asc"
+    identified = next(m for m in box.messages if m["Subject"].startswith("[Identified]"))
+    assert f'href="{statement}"' in parts(identified)["text/html"]
+    assert all("statements/" not in b["message"] for b in webhook.bodies)  # short channels keep their room
+
+
+def test_an_unsigned_site_s_e_mails_link_no_statement(announcing, mailbox, webhook) -> None:
+    box, port = mailbox
+    announce(announcing.root, "2026-11-20T12:00:00+08:00", urls(port, webhook))
+    assert box.messages and all("statements/" not in parts(m)["text/html"] for m in box.messages)
