@@ -70,7 +70,7 @@ def build(root: Path, site_dir: Path | None, force: bool, strict: bool, config_f
 
 def _signing_note(project) -> None:
     """Say once whether the updates will be signed, and with what; refuse a configured key that is missing."""
-    from generator.adapters.gpg_signer import KEY_VARIABLE, SigningProblem, secret_key_text
+    from generator.adapters.gpg_signer import KEY_VARIABLE, SigningProblem, gpg_installed, secret_key_text
 
     try:
         found = secret_key_text(project.settings, dict(os.environ))
@@ -79,6 +79,9 @@ def _signing_note(project) -> None:
     if found is None:
         click.echo(f"note: updates are published unsigned (no {KEY_VARIABLE} and no signing section in herald.yml; "
                    "see README, Signed updates)", err=True)
+    elif found[1] != KEY_VARIABLE and not gpg_installed():
+        click.echo("note: GnuPG (gpg) is not installed, so the demo is published unsigned (install gnupg to sign it "
+                   "with its DEMO key)", err=True)
     elif found[1] != KEY_VARIABLE:
         click.echo(f"note: signing with the DEMO key of {found[1]}: its secret is public, so its signatures prove "
                    "nothing (a real site sets HERALD_SIGNING_KEY)", err=True)

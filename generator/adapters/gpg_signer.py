@@ -36,6 +36,11 @@ class SigningProblem(Exception):
         return f"{self.where}: {self.message}\n  hint: {self.hint}"
 
 
+def gpg_installed() -> bool:
+    """Is GnuPG's ``gpg`` on the PATH (python-gnupg runs it by that name)?"""
+    return shutil.which("gpg") is not None
+
+
 def faked_time(at: datetime) -> str:
     """GnuPG's ``--faked-system-time`` value for ``at``: UTC, and ``!`` to keep the clock still."""
     return at.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%S") + "!"
@@ -101,6 +106,12 @@ def build_signed(project: Project, environ: dict[str, str]) -> Output:
     found = secret_key_text(project.settings, environ)
     if found is None:
         return build_site(project)
+    if not gpg_installed():
+        if found[1] == KEY_VARIABLE:
+            raise SigningProblem(KEY_VARIABLE, "GnuPG (gpg) is not installed on this machine, so nothing can be signed",
+                                 "install it (Debian or Ubuntu: apt-get install gnupg; macOS: brew install gnupg), "
+                                 "then build again")
+        return build_site(project)  # the demo's public key: built unsigned, as the command line says
     with GpgHome() as gpg:
         return build_site(project, import_secret_key(gpg, found[0], found[1], project.settings))
 
