@@ -34,8 +34,10 @@ def grapheme_ends(text: str) -> list[int]:
 
 
 def sentence_ends(text: str) -> list[int]:
-    """Offsets just after each sentence (its closing mark and any closing quote or bracket)."""
-    return [m.end() for m in SENTENCE_END.finditer(text) if m.end() < len(text)]
+    """Offsets just after each sentence (its closing mark and any closing quote or bracket), never inside a
+    grapheme cluster (a mark followed by a combining character or an emoji modifier stays whole)."""
+    clusters = set(grapheme_ends(text))
+    return [m.end() for m in SENTENCE_END.finditer(text) if m.end() < len(text) and m.end() in clusters]
 
 
 def word_ends(text: str) -> list[int]:

@@ -36,11 +36,16 @@ def served(tmp_path: Path) -> Iterator[tuple[ProjectFactory, str]]:
         server.communicate(timeout=30)
 
 
+def local_page(browser, url: str, width: int, height: int):
+    """A browser context that lets through only requests to the served site, and a page in it."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
+    return context, context.new_page()
+
+
 def test_serve_shows_a_content_error_and_recovers(browser, served, tmp_path: Path) -> None:
     project, url = served
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
-    page = context.new_page()
+    context, page = local_page(browser, url, 1280, 900)
     try:
         # "load", not "networkidle": the live-reload script keeps one request open for as long as the page lives
         page.goto(url + "incidents/2026-11-20-withdrawals-down/", wait_until="load")
@@ -66,9 +71,7 @@ def test_serve_shows_a_content_error_and_recovers(browser, served, tmp_path: Pat
 def test_serve_shows_what_each_channel_will_say_beside_each_update(browser, served, tmp_path: Path) -> None:
     """With no announce: section, every channel format is previewed; on a phone nothing runs off the screen."""
     project, url = served
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url) else route.abort())
-    page = context.new_page()
+    context, page = local_page(browser, url, 390, 844)
     try:
         page.goto(url + "zh/incidents/2026-11-20-withdrawals-down/", wait_until="load")
         latest = page.locator("li#update-2026-11-20T1000 details.herald-previews")
