@@ -4,6 +4,7 @@ given a real key through HERALD_SIGNING_KEY refuses to publish unsigned."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,7 @@ def without_gpg(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     project = project_copy(tmp_path / "demo")
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    for name, target in (("python3", sys.executable), ("git", "/usr/bin/git")):
+    for name, target in (("python3", sys.executable), ("git", shutil.which("git"))):
         (bin_dir / name).symlink_to(target)
     env = {"PATH": str(bin_dir), "HOME": str(tmp_path / "home"), "NO_MKDOCS_2_WARNING": "1",
            "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
