@@ -62,6 +62,11 @@ def channel_urls(value: str, announce: Announce) -> tuple[dict[str, list[str]], 
             channel_id, url = _inferred(token, announce, position, problems), token
             if channel_id is None:
                 continue
+        channel = announce.channel(channel_id)
+        if channel is not None and channel.format == "x" and "mode=tweet" not in url.split("?", 1)[-1]:
+            problems.append(f"{URLS_VARIABLE}: URL {position} (for '{channel_id}') has no mode=tweet: Apprise would "
+                            "send a direct message, not a post; add ?mode=tweet")
+            continue
         urls.setdefault(channel_id, []).append(url)
     return urls, problems
 

@@ -257,3 +257,16 @@ def test_an_unsigned_site_s_e_mails_link_no_statement(announcing, mailbox, webho
     box, port = mailbox
     announce(announcing.root, "2026-11-20T12:00:00+08:00", urls(port, webhook))
     assert box.messages and all("statements/" not in parts(m)["text/html"] for m in box.messages)
+
+
+def test_an_x_url_that_would_send_a_direct_message_is_refused(project: ProjectFactory) -> None:
+    from generator.adapters.announce import channel_urls
+    from generator.content.settings import load_settings
+    config = project.root / "herald.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "announce:\n  since: 2026-11-20T00:00:00+08:00\n"
+                      "  channels:\n    - {id: x, format: x}\n", encoding="utf-8")
+    settings, _ = load_settings(project.root)
+    urls_by_channel, problems = channel_urls("x=x://ck/cs/ak/as x=x://ck/cs/ak/as?mode=tweet", settings.announce)
+    assert urls_by_channel == {"x": ["x://ck/cs/ak/as?mode=tweet"]}
+    assert problems == ["HERALD_ANNOUNCE_URLS: URL 1 (for 'x') has no mode=tweet: Apprise would send a direct "
+                        "message, not a post; add ?mode=tweet"]
