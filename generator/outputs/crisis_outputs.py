@@ -1,6 +1,6 @@
-"""What a crisis page answers beyond the facts, for machines and feed readers: the help, feedback and remedy parts
-of feed entries, and ``api/herald/incidents.json`` (help, remedies, on-chain evidence, authorities told, claims)
-under Herald's own namespace beside the Statuspage API."""
+"""What a crisis page answers beyond the facts, for machines and feed readers: the help and feedback parts of
+feed entries, and ``api/herald/incidents.json`` (help, remedies, on-chain evidence, authorities told, claims)
+under Herald's own namespace beside the Statuspage API. (Remedies are in the JSON, not in feed entries.)"""
 
 from __future__ import annotations
 
