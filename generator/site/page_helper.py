@@ -110,7 +110,7 @@ class PageHelper:
         body = Markup(self._html_cache[key])
         if not fell_back:
             return body
-        note = Markup('<p class="herald-untranslated">{}</p>').format(self.t("fallback.note"))
+        note = Markup('<p class="herald-untranslated">{}</p>').format(self.t("fallback.text"))  # a part of the page
         lang = i18n.html_lang(self._source_lang(localized))
         return note + Markup('<div lang="{}">').format(lang) + body + Markup("</div>")
 

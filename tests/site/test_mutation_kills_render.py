@@ -119,6 +119,7 @@ def test_untranslated_text_carries_the_note_and_its_language(outage: ProjectFact
     page = tree(build(outage.root, NOW).status_pages["zh/incidents/2026-11-20-withdrawals-down/index.md"])
     notes = page.xpath('//p[@class="herald-untranslated"]')
     assert notes and all("尚未翻译" in words(n) for n in notes)  # "not translated yet"
+    assert not any("本页" in words(n) for n in notes)  # of this text, not of the whole page ("this page")
     timeline = page.xpath('//li[@id="update-2026-11-20T1000"]')[0]  # the latest update also leads the page
     assert [words(d) for d in timeline.xpath('.//div[@lang="en"]') if "Cause found." in words(d)] == ["Cause found."]
 
