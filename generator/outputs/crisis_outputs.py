@@ -1,6 +1,6 @@
 """What a crisis page answers beyond the facts, for machines and feed readers: the help and feedback parts of
-feed entries, and ``api/herald/incidents.json`` (help, remedies, on-chain evidence, authorities told, claims)
-under Herald's own namespace beside the Statuspage API. (Remedies are in the JSON, not in feed entries.)"""
+feed entries (and what users can claim under each commitment), and ``api/herald/incidents.json`` (help, remedies,
+on-chain evidence, authorities told, claims) under Herald's own namespace beside the Statuspage API."""
 
 from __future__ import annotations
 
@@ -42,6 +42,26 @@ def _help_item(text: OutputText, line: HelpLine, lang: str, colon: str) -> Marku
         if value:
             item += Markup("<br>{}{}{}").format(text.t(lang, key), colon, value)
     return item
+
+
+def remedies_html(text: OutputText, incident: Incident, lang: str) -> Markup:
+    """What users can claim under each commitment that offers a remedy: who, what, how and by when, linked to the
+    incident page's own section."""
+    colon = text.t(lang, "punct.colon")
+    out = Markup("")
+    for commitment in (c for c in incident.commitments if c.remedy is not None):
+        remedy = commitment.remedy
+        claim_by = text.time(remedy.claim_by, lang) if remedy.claim_by else text.t(lang, "remedy.no_deadline")
+        rows = Markup("").join(Markup("<li><strong>{}{}</strong>{}</li>").format(text.t(lang, label), colon, value)
+                               for label, value in (("remedy.eligibility", text.pick(remedy.eligibility, lang)),
+                                                    ("remedy.what", text.pick(remedy.what, lang)),
+                                                    ("remedy.how", text.pick(remedy.how_to_claim, lang)),
+                                                    ("remedy.claim_by", claim_by)))
+        page = text.url(urls.incident(text.prefix(lang), incident.id)) + f"#remedy-{commitment.key}"
+        out += Markup('<p><a href="{}">{}</a></p><ul>{}</ul>').format(page, text.pick(commitment.text, lang), rows)
+    if not out:
+        return out
+    return Markup("<p><strong>{}</strong></p>").format(text.t(lang, "remedy.title")) + out
 
 
 def feedback_html(text: OutputText, incident: Incident, update: Update, lang: str) -> Markup:

@@ -21,7 +21,7 @@ from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
 from generator.model import Incident, Kind, Update
-from generator.outputs.crisis_outputs import feedback_html, help_html
+from generator.outputs.crisis_outputs import feedback_html, help_html, remedies_html
 from generator.outputs.text import OutputText, markup_free
 from generator.state import record
 from generator.state.update_effects import Effect, effects
@@ -226,7 +226,7 @@ def _entry_html(text: OutputText, incident: Incident, update: Update, changes: t
         html += Markup('<p><a href="{}">{}</a></p>').format(text.url(urls.statement(incident.id, update.id, lang)),
                                                             text.t(lang, "signing.statement"))
     if incident.kind is Kind.INCIDENT:
-        html += help_html(text, incident, lang)
+        html += help_html(text, incident, lang) + remedies_html(text, incident, lang)
     return str(html + feedback_html(text, incident, update, lang))
 
 

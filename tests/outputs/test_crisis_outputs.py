@@ -76,6 +76,24 @@ def test_the_incident_feed_says_where_to_get_help(output: Output, lang: str, fmt
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("lang", LANGS)
+def test_the_incident_feed_says_what_users_can_claim(output: Output, lang: str, fmt: str) -> None:
+    from generator.text.i18n import translate
+    html = entries(output, lang, cp.THEFT, fmt)[entry_url(lang, cp.THEFT, "2026-11-20T0430")]
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    page = f"https://status.example.com/{'' if lang == 'en' else lang + '/'}incidents/{cp.THEFT}/"
+    claims = {a.text_content(): a.getparent().getnext() for a in root.iter("a")
+              if (a.get("href") or "").startswith(page + "#remedy-")}
+    assert list(claims) == [cp.REMEDY["commitment"][lang], cp.REMEDY_OPEN["commitment"][lang]]
+    for remedy, listed in ((cp.REMEDY, claims[cp.REMEDY["commitment"][lang]]),
+                           (cp.REMEDY_OPEN, claims[cp.REMEDY_OPEN["commitment"][lang]])):
+        said = " ".join(listed.text_content().split())
+        assert all(remedy[key][lang] in said for key in ("eligibility", "what", "how")), said
+    assert translate(lang, "remedy.no_deadline") in claims[cp.REMEDY_OPEN["commitment"][lang]].text_content()
+    assert "2026" in claims[cp.REMEDY["commitment"][lang]].xpath("li")[-1].text_content()  # its claim-by time
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_resolution_entry_invites_feedback_and_points_to_support(output: Output, lang: str, fmt: str) -> None:
     found = entries(output, lang, cp.RESOLVED, fmt)
     resolution = found[entry_url(lang, cp.RESOLVED, "2026-11-10T1100")]
