@@ -10,13 +10,12 @@ file at its path that is not a Herald ledger, or a link, is refused, never repla
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.adapters.content_writer import write_atomically
 from generator.content.announce_settings import Announce
 from generator.outputs.announce_plan import Delivery, LedgerEntry, LedgerError, ledger_text, parse_ledger
 from generator.outputs.channel_formats import FORMATS
@@ -147,14 +146,4 @@ def read_ledger(path: Path) -> dict[str, LedgerEntry]:
 
 def write_ledger(path: Path, entries: dict[str, LedgerEntry]) -> None:
     """Replace the ledger at once (a temporary file beside it, then a rename): never half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(ledger_text(entries))
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, ledger_text(entries))

@@ -8,7 +8,9 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from generator.content.announce_schema import AnnounceIn
+from generator.content.channel_check import parse_candidate
 from generator.content.diagnose import line_for, near
+from generator.content.frontmatter import dotted_path
 from generator.errors import Diagnostic, Severity
 from generator.model import Localized
 
@@ -90,12 +92,18 @@ def check_announce(section: AnnounceIn | None, languages: list[str], component_i
                 out.append(_error(lines, (*where, "components", position), "unknown-component",
                                   f"component '{component}' is not declared", near(component, component_ids)
                                   or "declare it under 'components:'"))
-        if channel.address is not None and _plain(channel.address) not in {_plain(a) for a in official}:
-            out.append(Diagnostic(CONFIG_NAME, line_for(lines, (*where, "address")), _field((*where, "address")),
+        if channel.address is not None and _read(channel.address) not in {_read(a) for a in official}:
+            out.append(Diagnostic(CONFIG_NAME, line_for(lines, (*where, "address")), dotted_path((*where, "address")),
                                   "unofficial-address", f"'{channel.address}' is not one of the official channels",
                                   "add it under 'channels:' too, or readers checking it will be told it is not yours",
                                   Severity.WARNING))
     return out
+
+
+def _read(address: str) -> tuple[str, str]:
+    """An address as the channel checker reads it (kind and normal form), so "official" means what /verify/ says."""
+    candidate = parse_candidate(address)
+    return candidate.kind, candidate.value
 
 
 def _check_ledger(ledger: str, lines: dict[Any, int]) -> list[Diagnostic]:
@@ -107,22 +115,6 @@ def _check_ledger(ledger: str, lines: dict[Any, int]) -> list[Diagnostic]:
     return []
 
 
-def _plain(address: str) -> str:
-    """An address compared loosely: no scheme, no ``www.``, no trailing slash, lower case."""
-    value = address.strip().lower()
-    for prefix in ("https://", "http://", "www."):
-        value = value.removeprefix(prefix)
-    return value.rstrip("/")
-
-
-def _field(path: tuple[Any, ...]) -> str:
-    """A dotted field name with list indexes (``announce.channels[0].id``)."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
 def _error(lines: dict[Any, int], path: tuple[Any, ...], code: str, message: str, hint: str) -> Diagnostic:
     """An error at a place in herald.yml."""
-    return Diagnostic(CONFIG_NAME, line_for(lines, path), _field(path), code, message, hint)
+    return Diagnostic(CONFIG_NAME, line_for(lines, path), dotted_path(path), code, message, hint)

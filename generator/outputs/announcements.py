@@ -28,6 +28,8 @@ from generator.text import urls
 
 PARTS = ("headline", "changed", "components", "action", "next", "never", "link")
 """The parts of a message, in the order they are written."""
+LABELS = {"action": "announce.what_to_do", "next": "incident.next_update"}
+"""The parts written after a label ("What to do: ..."), with the label's catalog key (the page's own words)."""
 STEPS = (("trim", "changed"), ("drop", "changed"), ("sentence", "action"), ("drop", "never"),
          ("drop", "components"), ("trim", "action"), ("drop", "next"), ("drop", "action"), ("trim", "title"),
          ("drop", "title"))
@@ -94,13 +96,12 @@ def lines_of(text: OutputText, parts: dict[str, str | None], lang: str, fmt: Cha
     esc, (start, end) = fmt.escape, fmt.bold
     colon = text.t(lang, "punct.colon")
     headline = text.t(lang, "announce.headline", state=parts["state"] or "", title=parts["title"] or "")
-    labelled = {"action": "announce.what_to_do", "next": "incident.next_update"}
     out = [start + esc(headline) + end]
     for key in ("changed", "components", "action", "next", "never"):
         value = parts.get(key)
         if not value:
             continue
-        label = esc(text.t(lang, labelled[key]) + colon) if key in labelled else ""
+        label = esc(text.t(lang, LABELS[key]) + colon) if key in LABELS else ""
         out.append(label + esc(value))
     link = parts["link"] or ""
     out.append(html_text(link) if esc is html_text else link)  # a bare link: every channel makes it clickable
@@ -165,26 +166,24 @@ def _email(text: OutputText, incident: Incident, update: Update, lang: str, sign
     """The e-mail: "[state] title" as its subject; the whole update, every part, and the link as HTML (and the
     signed statement's link when the site signs its updates)."""
     parts = parts_of(text, incident, update, lang, short_link=False)
-    subject_fits = lambda title: len(text.t(lang, "announce.headline", state=parts["state"], title=title)) \
-        <= EMAIL_SUBJECT_LIMIT  # noqa: E731
-    title = longest_fitting(parts["title"], subject_fits) or parts["state"]
-    subject = text.t(lang, "announce.headline", state=parts["state"], title=title)
-    colon = text.t(lang, "punct.colon")
+
+    def headline(title: str) -> str:
+        return text.t(lang, "announce.headline", state=parts["state"], title=title)
+
+    title = longest_fitting(parts["title"], lambda form: len(headline(form)) <= EMAIL_SUBJECT_LIMIT) or ""
+    subject, colon = headline(title), text.t(lang, "punct.colon")
+    statement = text.url(urls.statement(incident.id, update.id, lang)) if signed else ""
+    labelled = [(text.t(lang, LABELS[key]) + colon, parts[key]) for key in LABELS if parts[key]]
     html = Markup("<p><strong>{}</strong></p>\n").format(subject)
     if parts["components"]:
         html += Markup("<p>{}</p>\n").format(parts["components"])
     html += Markup(text.update_html(incident, update, lang)) + Markup("\n")
-    for key, label in (("action", "announce.what_to_do"), ("next", "incident.next_update")):
-        if parts[key]:
-            html += Markup("<p><strong>{}</strong>{}</p>\n").format(text.t(lang, label) + colon, parts[key])
+    html += Markup("").join(Markup("<p><strong>{}</strong>{}</p>\n").format(label, value) for label, value in labelled)
     html += Markup("<p>{}</p>\n<p><a href=\"{}\">{}</a></p>\n").format(parts["never"], parts["link"], parts["link"])
-    statement = text.url(urls.statement(incident.id, update.id, lang)) if signed else ""
     if statement:
         html += Markup("<p><a href=\"{}\">{}</a></p>\n").format(statement, text.t(lang, "signing.statement"))
     plain = "\n\n".join(v for v in [subject, parts["components"], text.update_text(incident, update, lang),
-                                    *(text.t(lang, label) + colon + parts[key] for key, label in
-                                      (("action", "announce.what_to_do"), ("next", "incident.next_update"))
-                                      if parts[key]), parts["never"], parts["link"],
+                                    *(label + value for label, value in labelled), parts["never"], parts["link"],
                                     statement and text.t(lang, "signing.statement") + colon + statement] if v)
     fmt = FORMATS["email"]
     return Message("email", lang, subject, str(html), plain, parts["link"], len(plain), fmt.limit, fmt.unit,

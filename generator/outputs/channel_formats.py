@@ -72,12 +72,15 @@ def gsm_septets(text: str) -> int | None:
         return None
 
 
-def sms_fits(text: str) -> tuple[int, int]:
-    """(length, limit) of one SMS segment: GSM septets of 160, or UTF-16 units of 70."""
+def sms_length(text: str) -> int:
+    """Length of one SMS: GSM septets when every character has a GSM encoding, else UTF-16 code units."""
     septets = gsm_septets(text)
-    if septets is not None:
-        return septets, SMS_GSM_SEPTETS
-    return utf16_units(text), SMS_UCS2_UNITS
+    return septets if septets is not None else utf16_units(text)
+
+
+def sms_limit(text: str) -> int:
+    """What one SMS segment holds of ``text``: 160 GSM septets, or 70 UTF-16 units (UCS-2)."""
+    return SMS_GSM_SEPTETS if gsm_septets(text) is not None else SMS_UCS2_UNITS
 
 
 def plain(text: str) -> str:
@@ -122,12 +125,12 @@ class ChannelFormat:
     """Links go through the site's short address (SMS)."""
     schemes: tuple[str, ...] = ()
     """Apprise URL schemes that deliver to this kind of channel."""
+    limit_of: Callable[[str], int] | None = None
+    """A limit that depends on the text itself (SMS), instead of ``limit``."""
 
     def size(self, text: str) -> tuple[int, int]:
         """(length, limit) of a whole message."""
-        if self.name == "sms":
-            return sms_fits(text)
-        return self.measure(text), self.limit
+        return self.measure(text), self.limit_of(text) if self.limit_of else self.limit
 
 
 FORMATS: dict[str, ChannelFormat] = {f.name: f for f in (
@@ -141,7 +144,7 @@ FORMATS: dict[str, ChannelFormat] = {f.name: f for f in (
     ChannelFormat("slack", 4000, "characters", code_points, slack_text, ("*", "*"), schemes=("slack",)),
     ChannelFormat("matrix", 4000, "characters", code_points, markdown_text, ("**", "**"),
                   schemes=("matrix", "matrixs")),
-    ChannelFormat("sms", SMS_GSM_SEPTETS, "sms", code_points, plain, short_link=True,
+    ChannelFormat("sms", SMS_GSM_SEPTETS, "sms", sms_length, plain, short_link=True, limit_of=sms_limit,
                   schemes=("twilio", "vonage", "nexmo", "sns", "bulksms", "clicksend", "plivo", "sinch", "seven",
                            "httpsms", "msg91", "d7sms", "messagebird")),
     ChannelFormat("webhook", 32768, "characters", code_points, plain,

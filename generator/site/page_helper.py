@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import posixpath
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,8 +18,6 @@ from generator.state.site_state import ChannelPreview, SiteState
 from generator.text import i18n, urls
 from generator.text.markup import MarkupRenderer
 from generator.text.safetext import needs_isolation
-
-PLACEHOLDER = re.compile(r"(\{[a-z]+\})")
 
 STATUS_ICON = {"operational": "✓", "degraded_performance": "▲", "partial_outage": "◆", "major_outage": "✕",
                "under_maintenance": "⚙"}
@@ -73,9 +70,8 @@ class PageHelper:
 
     def preview_size(self, preview: ChannelPreview) -> str:
         """"280 of 280 weighted characters": a preview's length against its channel's limit."""
-        values = {"{size}": str(preview.size), "{limit}": str(preview.limit),
-                  "{unit}": self.t("preview.unit." + preview.unit)}
-        return "".join(values.get(piece, piece) for piece in PLACEHOLDER.split(self.t("preview.size")))
+        return (self.t("preview.size").replace("{size}", str(preview.size)).replace("{limit}", str(preview.limit))
+                .replace("{unit}", self.t("preview.unit." + preview.unit)))
 
     def link(self, to_url: str) -> str:
         """Relative link from this page."""
