@@ -11,8 +11,9 @@ import click
 
 from generator.adapters.announce import URLS_VARIABLE, Result, channel_urls, read_ledger, safe_line, send, \
     write_ledger
-from generator.adapters.gpg_signer import KEY_VARIABLE
+from generator.adapters.gpg_signer import SigningProblem, signing_key
 from generator.adapters.cli_common import fail, load_checked, main, now_option, report, shown
+from generator.content.settings import Settings
 from generator.outputs.announce_plan import Delivery, LedgerEntry, LedgerError
 from generator.pipeline import plan_announcements
 
@@ -58,7 +59,7 @@ def announce(root: Path, dry_run: bool, ledger_option: Path | None, only: tuple[
     except LedgerError as exc:
         fail(f"herald announce: {shown(ledger_path)} is refused: {exc}", "nothing was sent; move that file away or "
                                                                          "point --ledger at Herald's record")
-    signed = settings.signing is not None or bool(os.environ.get(KEY_VARIABLE, "").strip())
+    signed = _signs(settings)
     deliveries, uncertain = plan_announcements(project, ledger, signed)
     if only:
         deliveries = [d for d in deliveries if _within(root, d.update.source, only)]
@@ -75,6 +76,14 @@ def announce(root: Path, dry_run: bool, ledger_option: Path | None, only: tuple[
     click.echo(f"{len(deliveries) - failed} sent, {failed} failed, {len(uncertain)} uncertain")
     if failed or uncertain or problems:
         sys.exit(1)
+
+
+def _signs(settings: Settings) -> bool:
+    """Does the build sign its updates (so the e-mails can link the statements)? The build's own rule."""
+    try:
+        return signing_key(settings, dict(os.environ)) is not None
+    except SigningProblem:
+        return False  # the build refused to publish: there are no statements to link
 
 
 def _within(root: Path, source: str, only: tuple[Path, ...]) -> bool:

@@ -101,17 +101,27 @@ def secret_key_text(settings: Settings, environ: dict[str, str]) -> tuple[str, s
                          f"{signing.fingerprint}), or remove the signing section to build unsigned")
 
 
+def signing_key(settings: Settings, environ: dict[str, str]) -> tuple[str, str] | None:
+    """(armored secret key, where it came from) that a build signs with, or None when it publishes unsigned.
+
+    Raises SigningProblem for a configured key that cannot be used; the demo's key (public anyway) is left
+    unused on a machine without GnuPG, and the build is unsigned.
+    """
+    found = secret_key_text(settings, environ)
+    if found is None or gpg_installed():
+        return found
+    if found[1] == KEY_VARIABLE:
+        raise SigningProblem(KEY_VARIABLE, "GnuPG (gpg) is not installed on this machine, so nothing can be signed",
+                             "install it (Debian or Ubuntu: apt-get install gnupg; macOS: brew install gnupg), "
+                             "then build again")
+    return None
+
+
 def build_signed(project: Project, environ: dict[str, str]) -> Output:
     """``build_site``, with a GnuPG signer when a key is configured (raises SigningProblem for an unusable one)."""
-    found = secret_key_text(project.settings, environ)
+    found = signing_key(project.settings, environ)
     if found is None:
         return build_site(project)
-    if not gpg_installed():
-        if found[1] == KEY_VARIABLE:
-            raise SigningProblem(KEY_VARIABLE, "GnuPG (gpg) is not installed on this machine, so nothing can be signed",
-                                 "install it (Debian or Ubuntu: apt-get install gnupg; macOS: brew install gnupg), "
-                                 "then build again")
-        return build_site(project)  # the demo's public key: built unsigned, as the command line says
     with GpgHome() as gpg:
         return build_site(project, import_secret_key(gpg, found[0], found[1], project.settings))
 

@@ -47,3 +47,18 @@ def test_a_real_key_without_gnupg_is_refused_and_nothing_is_published(without_gp
     assert result.returncode == 1
     assert "HERALD_SIGNING_KEY: GnuPG (gpg) is not installed" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_announcements_link_no_statement_when_the_build_could_not_sign(without_gpg, tmp_path: Path) -> None:
+    project, env = without_gpg
+    update = "incidents/2026-11-20-hot-wallet-theft/2026-11-20T0620.md"
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "announce", "--dry-run",
+                             "--only", str(project / update)], cwd=project, env=env, capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "would send 2026-11-20-hot-wallet-theft/2026-11-20T0620/email-en/en" in result.stdout
+    assert "statements/" not in result.stdout  # the demo was built unsigned here: no statement to link
+    signed = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "announce", "--dry-run",
+                             "--only", str(project / update)], cwd=project, capture_output=True, text=True,
+                            timeout=600, env={**os.environ, "HOME": env["HOME"]})
+    assert "statements/2026-11-20-hot-wallet-theft/2026-11-20T0620.en.asc" in signed.stdout  # with GnuPG it is
